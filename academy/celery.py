@@ -1,0 +1,22 @@
+"""The Celery application: configured from Django settings (CELERY_*), tasks autodiscovered."""
+
+import os
+
+from celery import Celery, Task
+
+
+class AcademyTask(Task):
+    """Defaults for every task: retry transient failures with backoff, then give up."""
+
+    max_retries = 5
+    default_retry_delay = 30
+    retry_backoff = True
+    retry_backoff_max = 10 * 60
+    retry_jitter = True
+
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "academy.settings")
+
+app = Celery("academy", task_cls=AcademyTask)
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()

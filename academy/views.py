@@ -1,0 +1,34 @@
+from django.http import HttpResponseServerError, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from academy.health import service_states
+
+
+def home(request):
+    return render(request, "home.html")
+
+
+@require_GET
+@never_cache
+def healthz(request):
+    states = service_states()
+    unreachable = sorted(name for name, ok in states.items() if not ok)
+    body = {
+        "status": "unavailable" if unreachable else "ok",
+        "checks": {name: "ok" if ok else "unreachable" for name, ok in states.items()},
+    }
+    if unreachable:
+        body["unreachable"] = unreachable
+    return JsonResponse(body, status=503 if unreachable else 200)
+
+
+def server_error(request):
+    """Render 500.html in the site's frame without context processors.
+
+    The error may come from the database, so the page must not touch it again (the
+    auth context processor would, to find the user).
+    """
+    return HttpResponseServerError(loader.get_template("500.html").render({}))

@@ -1,0 +1,1 @@
+"""The module catalogue: faculties, themes, partners, modules, runs and sessions."""

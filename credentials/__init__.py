@@ -1,0 +1,1 @@
+"""Microcredentials: achievements, results, issued credentials and their verification."""

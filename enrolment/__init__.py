@@ -1,0 +1,1 @@
+"""Enrolment: enrolments, cohorts, waiting lists, orders, attendance and reminders."""

@@ -33,10 +33,12 @@ def _development_secret_key() -> str:
 
 if "SECRET_KEY" in env:
     SECRET_KEY = env.str("SECRET_KEY")
+elif "SECRET_KEY_FILE" in env:  # a mounted secret, as Docker and Kubernetes provide them
+    SECRET_KEY = Path(env.str("SECRET_KEY_FILE")).read_text().strip()
 elif DEBUG:
     SECRET_KEY = _development_secret_key()
 else:
-    raise ImproperlyConfigured("Set SECRET_KEY when DJANGO_DEBUG is false.")
+    raise ImproperlyConfigured("Set SECRET_KEY (or SECRET_KEY_FILE) when DJANGO_DEBUG is false.")
 
 ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"] if DEBUG else []

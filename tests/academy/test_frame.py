@@ -1,0 +1,70 @@
+"""The site's frame: navigation, landmarks, languages and error pages."""
+
+import pytest
+from django.test import Client
+
+from tests.academy.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_has_the_frame_and_a_search_box(client):
+    response = client.get("/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="en">' in html
+    assert 'href="#main"' in html and 'id="main"' in html
+    assert "<header" in html and "<footer" in html and 'aria-label="Main"' in html
+    for link in ('href="/modules/"', 'href="/employer/"', 'href="/me/"', 'href="/accounts/login/"'):
+        assert link in html
+    assert 'action="/modules/"' in html and 'name="q"' in html
+    assert "/static/vendor/bootstrap/bootstrap.min.css" in html
+    assert "/static/vendor/htmx/htmx.min.js" in html
+
+
+def test_logged_in_user_sees_a_logout_button(client):
+    user = UserFactory()
+    client.force_login(user)
+
+    html = client.get("/").content.decode()
+
+    assert user.email in html
+    assert 'action="/accounts/logout/"' in html
+    assert 'href="/accounts/login/"' not in html
+
+
+def test_language_switch_turns_the_site_dutch(client):
+    response = client.post("/i18n/setlang/", {"language": "nl", "next": "/"}, follow=True)
+
+    html = response.content.decode()
+    assert '<html lang="nl">' in html
+    assert "Blijf groeien in je vak" in html
+    assert "Mijn leren" in html
+
+
+def test_browser_language_is_honoured(client):
+    html = client.get("/", headers={"accept-language": "nl-NL,nl;q=0.9"}).content.decode()
+
+    assert '<html lang="nl">' in html
+
+
+def test_unknown_page_is_a_404_in_the_site_frame(client):
+    response = client.get("/no-such-page/")
+
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "We could not find that page" in html
+    assert 'href="#main"' in html and "<footer" in html
+
+
+def test_server_error_is_a_500_in_the_site_frame(settings):
+    settings.ROOT_URLCONF = "tests.academy.urls_with_error"
+    client = Client(raise_request_exception=False)
+
+    response = client.get("/broken/")
+
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in html
+    assert 'href="#main"' in html and "<footer" in html

@@ -1,0 +1,12 @@
+"""The site's URLs plus one that fails, to see the 500 page."""
+
+from django.urls import path
+
+from academy.urls import handler500, urlpatterns as site_urlpatterns  # noqa: F401
+
+
+def broken_view(request):
+    raise RuntimeError("Something broke")
+
+
+urlpatterns = [*site_urlpatterns, path("broken/", broken_view)]

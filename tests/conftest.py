@@ -1,0 +1,27 @@
+"""Shared pytest set-up. Each app's factories live next to its tests."""
+
+import os
+
+import pytest
+
+# CI sets this so that a missing service fails the run instead of skipping tests.
+REQUIRE_SERVICES = os.environ.get("ACADEMY_REQUIRE_SERVICES") == "1"
+
+
+def skip_or_fail(reason: str, *, required: bool):
+    if required:
+        pytest.fail(f"{reason} (required here, so failing instead of skipping)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    """Serve static files by their plain names in tests.
+
+    The manifest storage needs `collectstatic` first; tests/academy/test_static.py proves
+    the production storage separately, so other tests need not collect static files.
+    """
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }

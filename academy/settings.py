@@ -31,9 +31,9 @@ def _development_secret_key() -> str:
     return key_file.read_text().strip()
 
 
-if "SECRET_KEY" in env:
+if env.str("SECRET_KEY", default=""):
     SECRET_KEY = env.str("SECRET_KEY")
-elif "SECRET_KEY_FILE" in env:  # a mounted secret, as Docker and Kubernetes provide them
+elif env.str("SECRET_KEY_FILE", default=""):  # a mounted secret, as Docker provides them
     SECRET_KEY = Path(env.str("SECRET_KEY_FILE")).read_text().strip()
 elif DEBUG:
     SECRET_KEY = _development_secret_key()

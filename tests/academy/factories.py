@@ -3,7 +3,7 @@ from allauth.account.models import EmailAddress
 
 from academy.models import Invitation, Membership, Organisation, User
 
-DEFAULT_PASSWORD = "correct horse battery staple"  # noqa: S105 - tests only
+DEFAULT_PASSWORD = "correct horse battery staple"
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -20,7 +20,9 @@ BASE_DIR = Path(__file__).resolve().parents[2]
 def database_url_of_the_test_database() -> str:
     db = connection.settings_dict
     if db["ENGINE"] != "django.db.backends.postgresql":
-        return ""  # an in-memory SQLite test database cannot be shared; the worker's default is used
+        return (
+            ""  # an in-memory SQLite test database cannot be shared; the worker's default is used
+        )
     password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
     return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
 
@@ -28,7 +30,9 @@ def database_url_of_the_test_database() -> str:
 @pytest.fixture
 def worker_queue(transactional_db):
     if not settings.CELERY_BROKER_URL:
-        skip_or_fail("CELERY_BROKER_URL is not set: no broker for a real worker", required=REQUIRE_SERVICES)
+        skip_or_fail(
+            "CELERY_BROKER_URL is not set: no broker for a real worker", required=REQUIRE_SERVICES
+        )
     queue = f"test-{uuid.uuid4().hex}"  # so that no other worker or stale message interferes
     env = {**os.environ, "CELERY_BROKER_URL": settings.CELERY_BROKER_URL}
     if database_url := database_url_of_the_test_database():

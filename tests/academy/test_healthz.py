@@ -28,9 +28,7 @@ def test_healthz_returns_503_naming_the_broker_when_it_is_down(client, settings)
     }
 
 
-@pytest.mark.skipif(
-    not os.environ.get("CELERY_BROKER_URL"), reason="CELERY_BROKER_URL is not set"
-)
+@pytest.mark.skipif(not os.environ.get("CELERY_BROKER_URL"), reason="CELERY_BROKER_URL is not set")
 def test_healthz_reports_a_reachable_broker(client):
     response = client.get("/healthz")
 

@@ -23,7 +23,9 @@ def test_user_logs_in_with_email_and_password(client):
 def test_email_login_ignores_capitals(client):
     user = UserFactory(email="lotte@example.com")
 
-    client.post(reverse("account_login"), {"login": "Lotte@Example.COM", "password": DEFAULT_PASSWORD})
+    client.post(
+        reverse("account_login"), {"login": "Lotte@Example.COM", "password": DEFAULT_PASSWORD}
+    )
 
     assert client.get(reverse("home")).context["user"] == user
 
@@ -41,7 +43,9 @@ def test_wrong_password_is_refused_with_a_message(client):
 
 
 def test_user_has_no_username_and_is_shown_by_name():
-    user = User.objects.create_user("  Sanne@Example.com ", "pw", first_name="Sanne", last_name="Smit")
+    user = User.objects.create_user(
+        "  Sanne@Example.com ", "pw", first_name="Sanne", last_name="Smit"
+    )
 
     assert user.email == "sanne@example.com"
     assert not hasattr(user, "username") or user.username is None

@@ -5,17 +5,19 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from academy import views
+from catalogue import views as catalogue_views
 
 admin.site.site_header = _("Academy curation")
 admin.site.site_title = _("Academy")
 admin.site.index_title = _("Curate the Academy's offer")
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", catalogue_views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("", include("catalogue.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,14 +1,9 @@
 from django.http import HttpResponseServerError, JsonResponse
-from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from academy.health import service_states
-
-
-def home(request):
-    return render(request, "home.html")
 
 
 @require_GET

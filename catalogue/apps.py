@@ -1,7 +1,18 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def _ensure_curation_groups(sender, **kwargs):
+    from catalogue.services import ensure_curation_groups
+
+    ensure_curation_groups()
 
 
 class CatalogueConfig(AppConfig):
     name = "catalogue"
     verbose_name = _("Catalogue")
+
+    def ready(self):
+        # Like Django's own permissions, the curation groups follow the migrations.
+        post_migrate.connect(_ensure_curation_groups, sender=self)

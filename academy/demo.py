@@ -1,0 +1,63 @@
+"""Demo people: a user for each role and a demo employer. Used by `manage.py seed_demo`."""
+
+from dataclasses import dataclass
+
+from allauth.account.models import EmailAddress
+
+from academy.models import Membership, Organisation, User
+
+
+@dataclass
+class DemoPeople:
+    admin: User
+    portfolio_holder: User
+    employer: User
+    learner: User
+    organisation: Organisation
+
+
+def seed_people(*, password: str) -> DemoPeople:
+    admin = demo_user(
+        "admin@example.org", password, "Anna", "de Vries", is_staff=True, is_superuser=True
+    )
+    portfolio_holder = demo_user(
+        "portfolio@example.org", password, "Pieter", "Jansen", is_staff=True
+    )
+    employer = demo_user("employer@example.org", password, "Eva", "Bakker")
+    learner = demo_user("learner@example.org", password, "Lucas", "Visser")
+
+    organisation, _ = Organisation.objects.update_or_create(
+        chamber_of_commerce_number="12345678",
+        defaults={
+            "name": "Zorggroep Rivierenland",
+            "billing_email": "finance@zorggroep.example.org",
+            "billing_address": "Stationsplein 1",
+            "billing_postal_code": "4001 AA",
+            "billing_city": "Tiel",
+        },
+    )
+    Membership.objects.update_or_create(
+        user=employer, organisation=organisation, defaults={"role": Membership.Role.ADMIN}
+    )
+    Membership.objects.update_or_create(
+        user=learner,
+        organisation=organisation,
+        defaults={"role": Membership.Role.STAFF, "shares_progress": True},
+    )
+    return DemoPeople(admin, portfolio_holder, employer, learner, organisation)
+
+
+def demo_user(email, password, first_name, last_name, **flags) -> User:
+    """A user with a confirmed email address; the password is (re)set when one is given."""
+    user, _ = User.objects.update_or_create(
+        email=email, defaults={"first_name": first_name, "last_name": last_name, **flags}
+    )
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.save(update_fields=["password"])
+    EmailAddress.objects.update_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    return user

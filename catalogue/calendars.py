@@ -1,0 +1,41 @@
+"""Sessions as iCalendar (RFC 5545), in Europe/Amsterdam with its VTIMEZONE."""
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+from catalogue.models import Session
+
+PRODID = "-//Academy portal//Sessions//EN"
+
+
+def session_event(session: Session, *, module_title: str, url: str) -> Event:
+    event = Event()
+    event.add("uid", f"session-{session.pk}@academy")
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", timezone.localtime(session.starts_at))
+    event.add("dtend", timezone.localtime(session.ends_at))
+    event.add("summary", f"{module_title}: {session.title}")
+    if session.mode == Session.Mode.ONLINE:
+        event.add("location", session.online_url)
+        event.add("description", f"{session.get_mode_display()}: {session.online_url}\n{url}")
+    else:
+        event.add("location", session.location)
+        event.add("description", f"{session.get_mode_display()}: {session.location}\n{url}")
+    event.add("url", url)
+    return event
+
+
+def calendar_for(sessions: Iterable[Session], *, name: str, module_title: str, url: str) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    for session in sessions:
+        calendar.add_component(session_event(session, module_title=module_title, url=url))
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

@@ -1,0 +1,414 @@
+"""The Academy's offer: faculties, themes and partners; modules, their runs and sessions."""
+
+from datetime import date
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Faculty(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), unique=True)
+    portfolio_holders = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="curated_faculties",
+        verbose_name=_("portfolio holders"),
+        help_text=_("Staff who curate this faculty's modules in the admin."),
+    )
+
+    class Meta:
+        verbose_name = _("faculty")
+        verbose_name_plural = _("faculties")
+        ordering = ["name"]
+        permissions = [("curate_all_faculties", _("Can curate every faculty's offer"))]
+
+    def __str__(self):
+        return self.name
+
+
+class Theme(models.Model):
+    """A discipline or skill area; interdisciplinary modules belong to several."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), unique=True)
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Partner(models.Model):
+    class Kind(models.TextChoices):
+        RESEARCH_UNIVERSITY = "research_university", _("Research university")
+        APPLIED_SCIENCES = "applied_sciences", _("University of applied sciences")
+        KNOWLEDGE_PARTNER = "knowledge_partner", _("Knowledge partner")
+        EMPLOYER = "employer", _("Employer")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind)
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Format(models.TextChoices):
+    ONLINE = "online", _("Online")
+    CAMPUS = "campus", _("On campus")
+    BLENDED = "blended", _("Blended")
+
+
+class Level(models.IntegerChoices):
+    EQF5 = 5, _("EQF/NLQF 5 (associate degree)")
+    EQF6 = 6, _("EQF/NLQF 6 (bachelor)")
+    EQF7 = 7, _("EQF/NLQF 7 (master)")
+    EQF8 = 8, _("EQF/NLQF 8 (doctorate)")
+
+
+class ModuleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Module.Status.PUBLISHED)
+
+
+class Module(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "in_review", _("In review")
+        PUBLISHED = "published", _("Published")
+        ARCHIVED = "archived", _("Archived")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    faculty = models.ForeignKey(
+        Faculty, on_delete=models.PROTECT, related_name="modules", verbose_name=_("faculty")
+    )
+    themes = models.ManyToManyField(
+        Theme, blank=True, related_name="modules", verbose_name=_("themes")
+    )
+    partners = models.ManyToManyField(
+        Partner, blank=True, related_name="modules", verbose_name=_("partners")
+    )
+    summary = models.CharField(_("summary"), max_length=300)
+    description = models.TextField(_("description"))
+    learning_outcomes = models.JSONField(
+        _("learning outcomes"), default=list, blank=True, help_text=_("One outcome per line.")
+    )
+    target_audience = models.TextField(_("target audience"), blank=True)
+    entry_requirements = models.TextField(_("entry requirements"), blank=True)
+    language = models.CharField(
+        _("language of instruction"), max_length=8, choices=settings.LANGUAGES, default="nl"
+    )
+    format = models.CharField(_("format"), max_length=16, choices=Format, default=Format.BLENDED)
+    study_load_hours = models.PositiveIntegerField(_("study load (hours)"), null=True, blank=True)
+    ects = models.DecimalField(_("ECTS"), max_digits=4, decimal_places=1, null=True, blank=True)
+    level = models.PositiveSmallIntegerField(_("level"), choices=Level, null=True, blank=True)
+    assessment = models.TextField(_("form of assessment"), blank=True)
+    awards_microcredential = models.BooleanField(_("awards a microcredential"), default=True)
+    price = models.DecimalField(_("price (EUR)"), max_digits=8, decimal_places=2, default=0)
+    quality_assurance = models.TextField(_("quality assurance"), blank=True)
+    no_run_reason = models.CharField(
+        _("why there is no run yet"),
+        max_length=300,
+        blank=True,
+        help_text=_("Needed to publish a module without any run, e.g. 'on request for groups'."),
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.DRAFT)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("published by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Themes and outcomes as plain text, so one column carries everything search needs.
+    search_document = models.TextField(editable=False, blank=True, default="")
+    # Filled on PostgreSQL only (services.refresh_search_index), with a GIN index.
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = ModuleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("module")
+        verbose_name_plural = _("modules")
+        ordering = ["title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(level__isnull=True) | models.Q(level__gte=5, level__lte=8),
+                name="module_level_eqf_5_to_8",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(price__gte=0), name="module_price_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ects__isnull=True) | models.Q(ects__gt=0),
+                name="module_ects_positive",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "faculty"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("catalogue:module", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+
+class ModuleRunQuerySet(models.QuerySet):
+    def upcoming(self, today: date | None = None):
+        """Runs that have not ended and are not cancelled: what a professional can still join."""
+        today = today or timezone.localdate()
+        return self.filter(end_date__gte=today).exclude(status=ModuleRun.Status.CANCELLED)
+
+
+class ModuleRun(models.Model):
+    """An edition of a module, with its own dates, seats and sessions."""
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        OPEN = "open", _("Open for enrolment")
+        FULL = "full", _("Full")
+        CLOSED = "closed", _("Enrolment closed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    module = models.ForeignKey(
+        Module, on_delete=models.CASCADE, related_name="runs", verbose_name=_("module")
+    )
+    code = models.SlugField(
+        _("code"),
+        max_length=32,
+        help_text=_("Short and unique within the module, e.g. 2027-spring."),
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    enrolment_opens = models.DateField(_("enrolment opens"), null=True, blank=True)
+    enrolment_closes = models.DateField(_("enrolment closes"), null=True, blank=True)
+    capacity = models.PositiveIntegerField(_("capacity"), default=20)
+    location = models.CharField(_("location"), max_length=200, blank=True)
+    price_override = models.DecimalField(
+        _("price for this run (EUR)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to use the module's price."),
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.PLANNED)
+    lecturers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        through="Teaching",
+        related_name="taught_runs",
+        verbose_name=_("lecturers"),
+    )
+
+    objects = ModuleRunQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("run")
+        verbose_name_plural = _("runs")
+        ordering = ["start_date", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["module", "code"], name="run_code_unique_per_module"),
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")),
+                name="run_ends_after_it_starts",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(enrolment_opens__isnull=True)
+                | models.Q(enrolment_closes__isnull=True)
+                | models.Q(enrolment_closes__gte=models.F("enrolment_opens")),
+                name="run_enrolment_window_ordered",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(capacity__gte=0), name="run_capacity_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(price_override__isnull=True) | models.Q(price_override__gte=0),
+                name="run_price_not_negative",
+            ),
+        ]
+        indexes = [models.Index(fields=["start_date", "status"])]
+
+    def __str__(self):
+        return f"{self.module} ({self.code})"
+
+    @property
+    def price(self):
+        return self.module.price if self.price_override is None else self.price_override
+
+    @property
+    def seats_left(self) -> int:
+        # The enrolment app annotates `seats_taken` where it counts enrolments.
+        return max(self.capacity - getattr(self, "seats_taken", 0), 0)
+
+    def get_calendar_url(self):
+        return reverse(
+            "catalogue:run_calendar", kwargs={"slug": self.module.slug, "code": self.code}
+        )
+
+
+class Session(models.Model):
+    """A meeting of a run, online or on campus."""
+
+    class Mode(models.TextChoices):
+        ONLINE = "online", _("Online")
+        CAMPUS = "campus", _("On campus")
+
+    run = models.ForeignKey(
+        ModuleRun, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("run")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    mode = models.CharField(_("mode"), max_length=16, choices=Mode, default=Mode.CAMPUS)
+    location = models.CharField(
+        _("room and address"), max_length=300, blank=True, help_text=_("For sessions on campus.")
+    )
+    online_url = models.URLField(_("online link"), blank=True, help_text=_("For online sessions."))
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="session_ends_after_it_starts",
+            ),
+        ]
+        indexes = [models.Index(fields=["starts_at"])]
+
+    def __str__(self):
+        return f"{self.title} ({timezone.localtime(self.starts_at):%Y-%m-%d %H:%M})"
+
+    @property
+    def where(self) -> str:
+        return self.online_url if self.mode == self.Mode.ONLINE else self.location
+
+
+class Teaching(models.Model):
+    """A lecturer's part in a run: the basis for recognising staff who teach professionals."""
+
+    class Role(models.TextChoices):
+        COORDINATOR = "coordinator", _("Coordinator")
+        LECTURER = "lecturer", _("Lecturer")
+        GUEST = "guest", _("Guest lecturer")
+        ASSESSOR = "assessor", _("Assessor")
+
+    run = models.ForeignKey(
+        ModuleRun, on_delete=models.CASCADE, related_name="teachings", verbose_name=_("run")
+    )
+    lecturer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="teachings",
+        verbose_name=_("lecturer"),
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role, default=Role.LECTURER)
+    contact_hours = models.DecimalField(
+        _("contact hours"),
+        max_digits=5,
+        decimal_places=1,
+        default=0,
+        validators=[MinValueValidator(0)],
+    )
+
+    class Meta:
+        verbose_name = _("teaching")
+        verbose_name_plural = _("teaching")
+        ordering = ["run", "role", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["run", "lecturer"], name="teaching_once_per_run"),
+            models.CheckConstraint(
+                condition=models.Q(contact_hours__gte=0), name="teaching_hours_not_negative"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.lecturer} · {self.run}"
+
+
+class LearningNeed(models.Model):
+    """A request for education the catalogue lacks, triaged by the academy office."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        TRIAGED = "triaged", _("Assigned to a faculty")
+        IN_DEVELOPMENT = "in_development", _("In development")
+        OFFERED = "offered", _("Offered")
+        DECLINED = "declined", _("Declined")
+
+    topic = models.CharField(_("topic"), max_length=200)
+    description = models.TextField(_("what should people learn?"))
+    expected_learners = models.PositiveIntegerField(
+        _("expected number of learners"),
+        validators=[MinValueValidator(1), MaxValueValidator(10000)],
+    )
+    preferred_format = models.CharField(
+        _("preferred format"), max_length=16, choices=Format, blank=True
+    )
+    preferred_period = models.CharField(_("preferred period"), max_length=100, blank=True)
+    contact_name = models.CharField(_("your name"), max_length=200)
+    contact_email = models.EmailField(_("email address"))
+    contact_phone = models.CharField(_("phone number"), max_length=32, blank=True)
+    organisation_name = models.CharField(_("organisation"), max_length=200, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="learning_needs",
+        verbose_name=_("submitted by"),
+    )
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.NEW)
+    faculty = models.ForeignKey(
+        Faculty,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="learning_needs",
+        verbose_name=_("assigned to faculty"),
+    )
+    triage_notes = models.TextField(_("triage notes"), blank=True)
+    created_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    confirmation_sent_at = models.DateTimeField(
+        _("confirmation sent at"), null=True, blank=True, editable=False
+    )
+
+    class Meta:
+        verbose_name = _("learning need")
+        verbose_name_plural = _("learning needs")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(expected_learners__gte=1), name="learning_need_learners_positive"
+            ),
+        ]
+
+    def __str__(self):
+        return self.topic

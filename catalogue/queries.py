@@ -1,0 +1,342 @@
+"""Reads the catalogue's pages and the admin need, shaped to a constant number of queries."""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from catalogue.models import (
+    Faculty,
+    Format,
+    LearningNeed,
+    Level,
+    Module,
+    ModuleRun,
+    Session,
+    Teaching,
+    Theme,
+)
+from catalogue.services import SEARCH_CONFIG
+
+# --- Who curates what ---------------------------------------------------------------------
+
+
+def curates_everything(user) -> bool:
+    return user.is_active and (user.is_superuser or user.has_perm("catalogue.curate_all_faculties"))
+
+
+def faculties_curated_by(user) -> QuerySet[Faculty]:
+    if curates_everything(user):
+        return Faculty.objects.all()
+    if not user.is_active or not user.is_staff:
+        return Faculty.objects.none()
+    return Faculty.objects.filter(portfolio_holders=user)
+
+
+def modules_curated_by(user) -> QuerySet[Module]:
+    return Module.objects.filter(faculty__in=faculties_curated_by(user))
+
+
+def runs_curated_by(user) -> QuerySet[ModuleRun]:
+    return ModuleRun.objects.filter(module__faculty__in=faculties_curated_by(user))
+
+
+def sessions_curated_by(user) -> QuerySet[Session]:
+    return Session.objects.filter(run__module__faculty__in=faculties_curated_by(user))
+
+
+def learning_needs_curated_by(user) -> QuerySet[LearningNeed]:
+    if curates_everything(user):
+        return LearningNeed.objects.all()
+    return LearningNeed.objects.filter(faculty__in=faculties_curated_by(user))
+
+
+# --- The public catalogue -----------------------------------------------------------------
+
+
+def runs_starting_from(today: date) -> QuerySet[ModuleRun]:
+    return ModuleRun.objects.filter(start_date__gte=today).exclude(
+        status=ModuleRun.Status.CANCELLED
+    )
+
+
+def with_next_start(modules: QuerySet[Module], today: date) -> QuerySet[Module]:
+    next_run = runs_starting_from(today).filter(module=OuterRef("pk")).order_by("start_date")
+    return modules.annotate(next_start=Subquery(next_run.values("start_date")[:1]))
+
+
+@dataclass
+class CatalogueFilters:
+    """The whole state of a catalogue page; it round-trips through the URL."""
+
+    q: str = ""
+    faculty: list[str] = field(default_factory=list)
+    theme: list[str] = field(default_factory=list)
+    format: list[str] = field(default_factory=list)
+    language: list[str] = field(default_factory=list)
+    level: list[int] = field(default_factory=list)
+    partner: list[str] = field(default_factory=list)
+    starts: list[str] = field(default_factory=list)  # "YYYY-MM"
+
+    FACETS = ("faculty", "theme", "format", "language", "level", "partner", "starts")
+
+    @property
+    def search_terms(self) -> list[str]:
+        return re.findall(r"\w+", self.q.lower())[:10]
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.q.strip()) or any(getattr(self, name) for name in self.FACETS)
+
+
+def search(modules: QuerySet[Module], terms: list[str]) -> QuerySet[Module]:
+    """Modules matching every term (as a word prefix), annotated with a relevance `rank`."""
+    if connection.vendor == "postgresql":
+        query = SearchQuery(
+            " & ".join(f"{term}:*" for term in terms), search_type="raw", config=SEARCH_CONFIG
+        )
+        return modules.filter(search_vector=query).annotate(
+            rank=SearchRank(F("search_vector"), query)
+        )
+    # SQLite: substring matching over the same text, ranked by where the terms occur.
+    rank = Value(0, output_field=IntegerField())
+    for term in terms:
+        modules = modules.filter(
+            Q(title__icontains=term)
+            | Q(summary__icontains=term)
+            | Q(description__icontains=term)
+            | Q(search_document__icontains=term)
+        )
+        rank = rank + Case(
+            When(title__icontains=term, then=Value(4)),
+            When(Q(summary__icontains=term) | Q(search_document__icontains=term), then=Value(2)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+    return modules.annotate(rank=rank)
+
+
+def _month_range(month: str) -> tuple[date, date] | None:
+    try:
+        year, number = (int(part) for part in month.split("-"))
+        first = date(year, number, 1)
+    except ValueError:
+        return None
+    following = date(year + (number == 12), number % 12 + 1, 1)
+    return first, following
+
+
+def apply_filters(
+    modules: QuerySet[Module], filters: CatalogueFilters, today: date, *, skip: str = ""
+) -> QuerySet[Module]:
+    """Filters combine: OR within one facet, AND across facets. `skip` leaves one out."""
+    if filters.faculty and skip != "faculty":
+        modules = modules.filter(faculty__slug__in=filters.faculty)
+    if filters.theme and skip != "theme":
+        modules = modules.filter(
+            Exists(Module.themes.through.objects.filter(
+                module=OuterRef("pk"), theme__slug__in=filters.theme
+            ))
+        )  # fmt: skip
+    if filters.format and skip != "format":
+        modules = modules.filter(format__in=filters.format)
+    if filters.language and skip != "language":
+        modules = modules.filter(language__in=filters.language)
+    if filters.level and skip != "level":
+        modules = modules.filter(level__in=filters.level)
+    if filters.partner and skip != "partner":
+        modules = modules.filter(
+            Exists(Module.partners.through.objects.filter(
+                module=OuterRef("pk"), partner__name__in=filters.partner
+            ))
+        )  # fmt: skip
+    if filters.starts and skip != "starts":
+        in_months = Q()
+        for month in filters.starts:
+            if bounds := _month_range(month):
+                in_months |= Q(start_date__gte=bounds[0], start_date__lt=bounds[1])
+        modules = modules.filter(
+            Exists(runs_starting_from(today).filter(in_months, module=OuterRef("pk")))
+        )
+    return modules
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class CatalogueResult:
+    modules: QuerySet[Module]
+    facets: dict[str, list[FacetOption]]
+    searched: bool
+
+
+def catalogue(filters: CatalogueFilters, *, today: date | None = None) -> CatalogueResult:
+    """The catalogue page: matching published modules and, per facet, the counts."""
+    today = today or timezone.localdate()
+    base = Module.objects.published()
+    terms = filters.search_terms
+    if terms:
+        base = search(base, terms)
+    modules = apply_filters(base, filters, today)
+    modules = with_next_start(modules, today).select_related("faculty").prefetch_related("themes")
+    if terms:
+        modules = modules.order_by("-rank", F("next_start").asc(nulls_last=True), "title")
+    else:
+        modules = modules.order_by(F("next_start").asc(nulls_last=True), "title")
+    facets = {
+        name: _facet(name, apply_filters(base, filters, today, skip=name), filters, today)
+        for name in CatalogueFilters.FACETS
+    }
+    return CatalogueResult(modules=modules, facets=facets, searched=bool(terms))
+
+
+def _facet(name: str, modules: QuerySet[Module], filters, today) -> list[FacetOption]:
+    matching = Module.objects.filter(pk__in=modules.values("pk"))
+    selected = {str(value) for value in getattr(filters, name)}
+    if name == "starts":
+        rows = (
+            runs_starting_from(today)
+            .filter(module__in=matching.values("pk"))
+            .annotate(month=TruncMonth("start_date"))
+            .values("month")
+            .annotate(count=Count("module", distinct=True))
+            .order_by("month")
+        )
+        options = [
+            (f"{row['month']:%Y-%m}", row["month"], row["count"]) for row in rows if row["month"]
+        ]
+    else:
+        column, label = {
+            "faculty": ("faculty__slug", "faculty__name"),
+            "theme": ("themes__slug", "themes__name"),
+            "partner": ("partners__name", "partners__name"),
+            "format": ("format", "format"),
+            "language": ("language", "language"),
+            "level": ("level", "level"),
+        }[name]
+        rows = (
+            matching.filter(**{f"{column}__isnull": False})
+            .values(column, label)
+            .annotate(count=Count("pk", distinct=True))
+            .order_by(label)
+        )
+        options = [(str(row[column]), row[label], row["count"]) for row in rows]
+    display = _FACET_LABELS.get(name)
+    return [
+        FacetOption(
+            value=value,
+            label=display(label) if display else label,
+            count=count,
+            selected=value in selected,
+        )
+        for value, label, count in options
+    ]
+
+
+def _language_name(code: str) -> str:
+    return str(dict(settings.LANGUAGES).get(code, code))
+
+
+_FACET_LABELS = {
+    "format": lambda value: Format(value).label,
+    "language": _language_name,
+    "level": lambda value: Level(value).label,
+    "starts": lambda month: date_format(month, "F Y"),
+}
+
+
+def published_module(slug: str, *, today: date | None = None, user=None) -> Module:
+    """A module with everything its page shows; drafts only for those who curate them."""
+    today = today or timezone.localdate()
+    visible = Module.objects.published()
+    if user is not None and user.is_authenticated and user.is_staff:
+        visible = Module.objects.filter(
+            Q(status=Module.Status.PUBLISHED) | Q(pk__in=modules_curated_by(user))
+        )
+    upcoming_runs = (
+        ModuleRun.objects.filter(end_date__gte=today)
+        .exclude(status=ModuleRun.Status.CANCELLED)
+        .prefetch_related(
+            "sessions",
+            Prefetch(
+                "teachings",
+                queryset=Teaching.objects.select_related("lecturer").order_by("role", "pk"),
+            ),
+        )
+        .order_by("start_date")
+    )
+    return (
+        visible.select_related("faculty")
+        .prefetch_related(
+            "themes", "partners", Prefetch("runs", queryset=upcoming_runs, to_attr="upcoming_runs")
+        )
+        .get(slug=slug)
+    )
+
+
+def next_modules_to_start(*, limit: int = 6, today: date | None = None) -> QuerySet[Module]:
+    today = today or timezone.localdate()
+    return (
+        with_next_start(Module.objects.published(), today)
+        .filter(next_start__isnull=False)
+        .select_related("faculty")
+        .order_by("next_start", "title")[:limit]
+    )
+
+
+def themes_with_published_modules() -> QuerySet[Theme]:
+    return (
+        Theme.objects.annotate(
+            module_count=Count("modules", filter=Q(modules__status=Module.Status.PUBLISHED))
+        )
+        .filter(module_count__gt=0)
+        .order_by("name")
+    )
+
+
+# --- Reports ------------------------------------------------------------------------------
+
+
+def teaching_report(*, user, year: int) -> QuerySet:
+    """Contact hours and runs per lecturer per faculty in a year (runs starting that year)."""
+    return (
+        Teaching.objects.filter(
+            run__module__faculty__in=faculties_curated_by(user), run__start_date__year=year
+        )
+        .exclude(run__status=ModuleRun.Status.CANCELLED)
+        .values(
+            "lecturer__email",
+            "lecturer__first_name",
+            "lecturer__last_name",
+            "run__module__faculty__name",
+        )
+        .annotate(runs=Count("run", distinct=True), contact_hours=Sum("contact_hours"))
+        .order_by("run__module__faculty__name", "lecturer__last_name", "lecturer__email")
+    )

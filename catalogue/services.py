@@ -1,0 +1,188 @@
+"""Writes to the catalogue that follow business rules: search index, publishing, runs, needs."""
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from django.contrib.postgres.search import SearchVector
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from catalogue.models import LearningNeed, Module, ModuleRun, Session, Teaching
+from catalogue.tasks import send_learning_need_confirmation
+
+SEARCH_CONFIG = "simple"  # modules are Dutch or English: no stemming, prefix matching instead
+
+
+class PublicationError(Exception):
+    """A module lacks what a professional needs to decide; `problems` maps field to message."""
+
+    def __init__(self, problems: dict[str, str]):
+        self.problems = problems
+        super().__init__(" ".join(problems.values()))
+
+
+def refresh_search_index(*, module_ids: Iterable[int] | None = None) -> None:
+    """Rebuild the text search looks in, for the given modules or all of them."""
+    modules = Module.objects.prefetch_related("themes").only("learning_outcomes", "target_audience")
+    if module_ids is not None:
+        modules = modules.filter(pk__in=list(module_ids))
+    changed = []
+    for module in modules:
+        module.search_document = "\n".join(
+            [
+                *(theme.name for theme in module.themes.all()),
+                *module.learning_outcomes,
+                module.target_audience,
+            ]
+        )
+        changed.append(module)
+    Module.objects.bulk_update(changed, ["search_document"], batch_size=1000)
+    if connection.vendor == "postgresql":
+        vector = (
+            SearchVector("title", weight="A", config=SEARCH_CONFIG)
+            + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
+            + SearchVector("search_document", weight="B", config=SEARCH_CONFIG)
+            + SearchVector("description", weight="C", config=SEARCH_CONFIG)
+        )
+        targets = Module.objects.all()
+        if module_ids is not None:
+            targets = targets.filter(pk__in=[module.pk for module in changed])
+        targets.update(search_vector=vector)
+
+
+def publication_problems(module: Module) -> dict[str, str]:
+    """What stops a module from being published, by field."""
+    problems = {}
+    if not [outcome for outcome in module.learning_outcomes if outcome.strip()]:
+        problems["learning_outcomes"] = _("Add at least one learning outcome.")
+    if not module.study_load_hours:
+        problems["study_load_hours"] = _("Give the study load in hours.")
+    if not module.level:
+        problems["level"] = _("Give the level (EQF/NLQF 5–8).")
+    if not module.format:
+        problems["format"] = _("Choose a format.")
+    has_run = module.pk is not None and module.runs.exists()
+    if not has_run and not module.no_run_reason.strip():
+        problems["no_run_reason"] = _(
+            "Add at least one run, or explain here why there is none (for example: on request)."
+        )
+    return problems
+
+
+def publish_module(*, module: Module, by) -> Module:
+    """Make a module public; only a portfolio holder of its faculty or the office may."""
+    if not can_curate_faculty(user=by, faculty_id=module.faculty_id):
+        raise PermissionError(_("Only the faculty's portfolio holders or the office may publish."))
+    if problems := publication_problems(module):
+        raise PublicationError(problems)
+    module.status = Module.Status.PUBLISHED
+    module.published_at = timezone.now()
+    module.published_by = by
+    module.save(update_fields=["status", "published_at", "published_by", "updated_at"])
+    return module
+
+
+def can_curate_faculty(*, user, faculty_id: int | None) -> bool:
+    if not user.is_active or not user.is_staff:
+        return False
+    if user.is_superuser or user.has_perm("catalogue.curate_all_faculties"):
+        return True
+    return faculty_id is not None and user.curated_faculties.filter(pk=faculty_id).exists()
+
+
+def unique_run_code(*, module: Module, start_date: date) -> str:
+    base = slugify(f"{start_date:%Y-%m}")
+    existing = set(module.runs.filter(code__startswith=base).values_list("code", flat=True))
+    code, number = base, 2
+    while code in existing:
+        code, number = f"{base}-{number}", number + 1
+    return code
+
+
+@transaction.atomic
+def duplicate_run(*, run: ModuleRun, start_date: date) -> ModuleRun:
+    """A new edition of a run on another date, its sessions and lecturers shifted along."""
+    shift = start_date - run.start_date
+
+    def moved(day: date | None) -> date | None:
+        return None if day is None else day + shift
+
+    copy = ModuleRun.objects.create(
+        module=run.module,
+        code=unique_run_code(module=run.module, start_date=start_date),
+        start_date=start_date,
+        end_date=run.end_date + shift,
+        enrolment_opens=moved(run.enrolment_opens),
+        enrolment_closes=moved(run.enrolment_closes),
+        capacity=run.capacity,
+        location=run.location,
+        price_override=run.price_override,
+        status=ModuleRun.Status.PLANNED,
+    )
+    Session.objects.bulk_create(
+        Session(
+            run=copy,
+            title=session.title,
+            starts_at=_shift_keeping_local_time(session.starts_at, shift),
+            ends_at=_shift_keeping_local_time(session.ends_at, shift),
+            mode=session.mode,
+            location=session.location,
+            online_url=session.online_url,
+        )
+        for session in run.sessions.all()
+    )
+    Teaching.objects.bulk_create(
+        Teaching(run=copy, lecturer_id=t.lecturer_id, role=t.role, contact_hours=t.contact_hours)
+        for t in run.teachings.all()
+    )
+    return copy
+
+
+def _shift_keeping_local_time(moment, days: timedelta):
+    """Move by whole days and keep the wall-clock time in Amsterdam across DST changes."""
+    local = timezone.localtime(moment)
+    shifted = local.replace(tzinfo=None) + days
+    return timezone.make_aware(shifted)
+
+
+def submit_learning_need(*, submitted_by=None, language: str, **fields) -> LearningNeed:
+    """Record a learning need; the confirmation email goes out once the row is committed."""
+    need = LearningNeed.objects.create(
+        submitted_by=submitted_by if submitted_by and submitted_by.is_authenticated else None,
+        language=language,
+        **fields,
+    )
+    transaction.on_commit(lambda: send_learning_need_confirmation.delay(need.pk))
+    return need
+
+
+PORTFOLIO_HOLDERS = "Portfolio holders"
+ACADEMY_OFFICE = "Academy office"
+
+_PORTFOLIO_HOLDER_PERMISSIONS = [
+    "view_faculty",
+    "view_theme",
+    "view_partner",
+    "add_module",
+    "change_module",
+    "view_module",
+    *(f"{verb}_{model}" for verb in ("add", "change", "delete", "view")
+      for model in ("modulerun", "session", "teaching")),
+    "view_learningneed",
+    "change_learningneed",
+]  # fmt: skip
+
+
+def ensure_curation_groups() -> None:
+    """The groups curation relies on, with their permissions; safe to run after every migrate."""
+    from django.contrib.auth.models import Group, Permission
+
+    catalogue_permissions = Permission.objects.filter(content_type__app_label="catalogue")
+    holders, _ = Group.objects.get_or_create(name=PORTFOLIO_HOLDERS)
+    holders.permissions.add(
+        *catalogue_permissions.filter(codename__in=_PORTFOLIO_HOLDER_PERMISSIONS)
+    )
+    office, _ = Group.objects.get_or_create(name=ACADEMY_OFFICE)
+    office.permissions.add(*catalogue_permissions)

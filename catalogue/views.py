@@ -1,0 +1,104 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from catalogue import queries, services
+from catalogue.calendars import calendar_for
+from catalogue.forms import CatalogueFilterForm, LearningNeedForm
+from catalogue.models import Module, ModuleRun
+from catalogue.structured_data import course_json_ld
+
+PAGE_SIZE = 20
+
+
+def home(request):
+    return render(
+        request,
+        "catalogue/home.html",
+        {
+            "themes": queries.themes_with_published_modules(),
+            "next_modules": queries.next_modules_to_start(limit=6),
+        },
+    )
+
+
+@require_GET
+def catalogue(request):
+    form = CatalogueFilterForm(request.GET)
+    filters = form.filters()
+    result = queries.catalogue(filters)
+    page = Paginator(result.modules, PAGE_SIZE).get_page(form.page_number())
+    context = {
+        "filters": filters,
+        "result": result,
+        "page": page,
+        "page_query": _query_without_page(request),
+    }
+    template = "catalogue/_catalogue.html" if request.htmx else "catalogue/catalogue.html"
+    return render(request, template, context)
+
+
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+@require_GET
+def module_detail(request, slug):
+    try:
+        module = queries.published_module(slug, user=request.user)
+    except Module.DoesNotExist:
+        raise Http404(_("No such module.")) from None
+    return render(
+        request,
+        "catalogue/module_detail.html",
+        {
+            "module": module,
+            "json_ld": course_json_ld(module, url=request.build_absolute_uri()),
+            "outcomes": [outcome for outcome in module.learning_outcomes if outcome.strip()],
+        },
+    )
+
+
+@require_GET
+def run_calendar(request, slug, code):
+    run = get_object_or_404(
+        ModuleRun.objects.select_related("module").prefetch_related("sessions"),
+        module__slug=slug,
+        module__status=Module.Status.PUBLISHED,
+        code=code,
+    )
+    body = calendar_for(
+        run.sessions.all(),
+        name=f"{run.module.title} ({run.code})",
+        module_title=run.module.title,
+        url=request.build_absolute_uri(run.module.get_absolute_url()),
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{slug}-{code}.ics"'
+    return response
+
+
+def learning_need_create(request):
+    form = LearningNeedForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.submit_learning_need(
+            submitted_by=request.user, language=get_language(), **form.cleaned_data
+        )
+        messages.success(request, _("Thank you, your learning need has been received."))
+        request.session["learning_need_email"] = form.cleaned_data["contact_email"]
+        return redirect("catalogue:learning_need_thanks")
+    return render(request, "catalogue/learning_need_form.html", {"form": form})
+
+
+def learning_need_thanks(request):
+    return render(
+        request,
+        "catalogue/learning_need_thanks.html",
+        {"email": request.session.pop("learning_need_email", "")},
+    )

@@ -1,0 +1,60 @@
+"""Fill an empty database with the Academy's demo; safe to run again.
+
+It lives in the app at the top of the dependency chain so that it may seed every app.
+"""
+
+import secrets
+
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from academy.demo import seed_people
+from catalogue.demo import seed_bulk_modules, seed_catalogue
+from catalogue.services import PORTFOLIO_HOLDERS
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the demo academy: users for each role (admin, portfolio holder, employer, "
+        "learner), a demo employer and a realistic catalogue. Running it again updates rather "
+        "than duplicates."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--password",
+            help="Password for every demo user. Without it a random one is generated and shown.",
+        )
+        parser.add_argument(
+            "--modules",
+            type=int,
+            default=0,
+            help="Also bulk-create this many extra published modules (for benchmarks).",
+        )
+
+    def handle(self, *args, password=None, modules=0, **options):
+        if modules < 0:
+            raise CommandError("--modules must be zero or more.")
+        password = password or secrets.token_urlsafe(12)
+        with transaction.atomic():
+            people = seed_people(password=password)
+            people.portfolio_holder.groups.add(Group.objects.get(name=PORTFOLIO_HOLDERS))
+            catalogue = seed_catalogue(portfolio_holder=people.portfolio_holder)
+        if modules:
+            created = seed_bulk_modules(count=modules)
+            self.stdout.write(f"Added {created} generated modules for benchmarking.")
+
+        self.stdout.write(
+            f"Catalogue: {catalogue.faculties} faculties, {catalogue.themes} themes, "
+            f"{catalogue.modules} modules ({catalogue.runs} runs, {catalogue.sessions} sessions)."
+        )
+        self.stdout.write(self.style.SUCCESS("Demo academy ready. Log in at /accounts/login/ as:"))
+        for user, role in [
+            (people.admin, "site admin"),
+            (people.portfolio_holder, f"portfolio holder of {catalogue.curated_faculty}"),
+            (people.employer, f"employer, admin of {people.organisation}"),
+            (people.learner, "professional (learner)"),
+        ]:
+            self.stdout.write(f"  {user.email:<24} {role}")
+        self.stdout.write(f"  password for all: {password}")

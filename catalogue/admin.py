@@ -331,7 +331,7 @@ def teaching_report_csv(rows, year: int) -> HttpResponse:
                 spreadsheet_safe(row["lecturer__email"]),
                 year,
                 row["runs"],
-                row["contact_hours"],
+                f"{row['contact_hours'] or 0:.1f}",
             ]
         )
     return response

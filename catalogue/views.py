@@ -85,7 +85,11 @@ def run_calendar(request, slug, code):
 
 
 def learning_need_create(request):
-    form = LearningNeedForm(request.POST or None, user=request.user)
+    form = LearningNeedForm(
+        request.POST or None,
+        user=request.user,
+        initial={"topic": request.GET.get("topic", "")[:200]},  # from "nothing found" links
+    )
     if request.method == "POST" and form.is_valid():
         services.submit_learning_need(
             submitted_by=request.user, language=get_language(), **form.cleaned_data

@@ -1,7 +1,9 @@
 from datetime import datetime, time, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import factory
+from django.conf import settings
 from django.utils import timezone
 
 from catalogue.models import (
@@ -17,6 +19,11 @@ from catalogue.models import (
 )
 from catalogue.services import refresh_search_index
 from tests.academy.factories import UserFactory
+
+
+def local_datetime(*parts: int) -> datetime:
+    """A moment given as wall-clock time in Amsterdam."""
+    return datetime(*parts, tzinfo=ZoneInfo(settings.TIME_ZONE))
 
 
 class FacultyFactory(factory.django.DjangoModelFactory):

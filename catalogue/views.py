@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -39,7 +40,9 @@ def catalogue(request):
         "page_query": _query_without_page(request),
     }
     template = "catalogue/_catalogue.html" if request.htmx else "catalogue/catalogue.html"
-    return render(request, template, context)
+    response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])  # the partial must not be cached as the page
+    return response
 
 
 def _query_without_page(request) -> str:

@@ -35,3 +35,17 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_in_process():
+    """Tasks run eagerly in tests, so mail and side effects are checked where they happen.
+
+    tests/academy/test_celery_worker.py turns this off to prove the real worker path.
+    """
+    from academy.celery import app
+
+    was_eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = was_eager

@@ -33,6 +33,7 @@ def worker_queue(transactional_db):
         skip_or_fail(
             "CELERY_BROKER_URL is not set: no broker for a real worker", required=REQUIRE_SERVICES
         )
+    app.conf.task_always_eager = False  # conftest runs tasks in-process everywhere else
     queue = f"test-{uuid.uuid4().hex}"  # so that no other worker or stale message interferes
     env = {**os.environ, "CELERY_BROKER_URL": settings.CELERY_BROKER_URL}
     if database_url := database_url_of_the_test_database():

@@ -70,6 +70,11 @@ def main():
         ),
     )
     parser.add_argument("--reuse", action="store_true", help="keep the seeded database")
+    parser.add_argument(
+        "--cache-url",
+        default="rediscache://127.0.0.1:6379/3",
+        help="the cache the workers share; dummycache:// measures every request uncached",
+    )
     parser.add_argument("--output", type=Path, help="write the figures as JSON here")
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -84,6 +89,7 @@ def main():
         "SECRET_KEY": secrets.token_urlsafe(50),
         "STATIC_ROOT": str(BASE_DIR / "var" / "benchmark-static"),
         "LOG_LEVEL": "WARNING",
+        "CACHE_URL": args.cache_url,
     }
     env.pop("CELERY_BROKER_URL", None)  # seeding sends no mail; keep tasks in-process
     database = args.database_url.rsplit("/", 1)[1]
@@ -97,6 +103,8 @@ def main():
             stdout=subprocess.DEVNULL)  # fmt: skip
         print(f"seeded in {time.perf_counter() - started:.1f} s", flush=True)
     run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
+    run([PYTHON, "manage.py", "shell", "-c", "from django.core.cache import cache; cache.clear()"],
+        env)  # fmt: skip
 
     gunicorn = subprocess.Popen(
         [PYTHON, "-m", "gunicorn", "academy.wsgi", "--bind", f"127.0.0.1:{args.port}",
@@ -134,8 +142,10 @@ def main():
         gunicorn.wait(timeout=30)
 
     healthz = results["/healthz"]["rps"]
-    print(f"\n{args.modules} generated modules, {args.connections} connections, "
-          f"{args.workers} gunicorn workers, {args.seconds} s per URL\n")  # fmt: skip
+    print(
+        f"\n{args.modules} generated modules, {args.connections} connections, "
+        f"{args.workers} gunicorn workers, {args.seconds} s per URL, cache {args.cache_url}\n"
+    )
     print("| URL | req/s | × /healthz | p50 ms | p90 ms | p99 ms | non-2xx |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for name, figures in results.items():

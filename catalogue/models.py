@@ -249,7 +249,10 @@ class ModuleRun(models.Model):
                 name="run_price_not_negative",
             ),
         ]
-        indexes = [models.Index(fields=["start_date", "status"])]
+        indexes = [
+            models.Index(fields=["start_date", "status"]),
+            models.Index(fields=["module", "start_date"], name="run_module_start_idx"),
+        ]
 
     def __str__(self):
         return f"{self.module} ({self.code})"

@@ -110,17 +110,16 @@ class CatalogueFilters:
         return bool(self.q.strip()) or any(getattr(self, name) for name in self.FACETS)
 
 
-def search(modules: QuerySet[Module], terms: list[str]) -> QuerySet[Module]:
-    """Modules matching every term (as a word prefix), annotated with a relevance `rank`."""
+def _tsquery(terms: list[str]) -> SearchQuery:
+    return SearchQuery(
+        " & ".join(f"{term}:*" for term in terms), search_type="raw", config=SEARCH_CONFIG
+    )
+
+
+def matching_search(modules: QuerySet[Module], terms: list[str]) -> QuerySet[Module]:
+    """Modules matching every term, as a word prefix (PostgreSQL) or a substring (SQLite)."""
     if connection.vendor == "postgresql":
-        query = SearchQuery(
-            " & ".join(f"{term}:*" for term in terms), search_type="raw", config=SEARCH_CONFIG
-        )
-        return modules.filter(search_vector=query).annotate(
-            rank=SearchRank(F("search_vector"), query)
-        )
-    # SQLite: substring matching over the same text, ranked by where the terms occur.
-    rank = Value(0, output_field=IntegerField())
+        return modules.filter(search_vector=_tsquery(terms))
     for term in terms:
         modules = modules.filter(
             Q(title__icontains=term)
@@ -128,6 +127,15 @@ def search(modules: QuerySet[Module], terms: list[str]) -> QuerySet[Module]:
             | Q(description__icontains=term)
             | Q(search_document__icontains=term)
         )
+    return modules
+
+
+def ranked(modules: QuerySet[Module], terms: list[str]) -> QuerySet[Module]:
+    """Annotate relevance: title matches weigh most, then summary, themes and outcomes."""
+    if connection.vendor == "postgresql":
+        return modules.annotate(rank=SearchRank(F("search_vector"), _tsquery(terms)))
+    rank = Value(0, output_field=IntegerField())
+    for term in terms:
         rank = rank + Case(
             When(title__icontains=term, then=Value(4)),
             When(Q(summary__icontains=term) | Q(search_document__icontains=term), then=Value(2)),
@@ -203,11 +211,13 @@ def catalogue(filters: CatalogueFilters, *, today: date | None = None) -> Catalo
     base = Module.objects.published()
     terms = filters.search_terms
     if terms:
-        base = search(base, terms)
+        base = matching_search(base, terms)
     modules = apply_filters(base, filters, today)
     modules = with_next_start(modules, today).select_related("faculty").prefetch_related("themes")
     if terms:
-        modules = modules.order_by("-rank", F("next_start").asc(nulls_last=True), "title")
+        modules = ranked(modules, terms).order_by(
+            "-rank", F("next_start").asc(nulls_last=True), "title"
+        )
     else:
         modules = modules.order_by(F("next_start").asc(nulls_last=True), "title")
     facets = {
@@ -217,13 +227,12 @@ def catalogue(filters: CatalogueFilters, *, today: date | None = None) -> Catalo
     return CatalogueResult(modules=modules, facets=facets, searched=bool(terms))
 
 
-def _facet(name: str, modules: QuerySet[Module], filters, today) -> list[FacetOption]:
-    matching = Module.objects.filter(pk__in=modules.values("pk"))
+def _facet(name: str, matching: QuerySet[Module], filters, today) -> list[FacetOption]:
     selected = {str(value) for value in getattr(filters, name)}
     if name == "starts":
         rows = (
             runs_starting_from(today)
-            .filter(module__in=matching.values("pk"))
+            .filter(Exists(matching.filter(pk=OuterRef("module_id"))))
             .annotate(month=TruncMonth("start_date"))
             .values("month")
             .annotate(count=Count("module", distinct=True))
@@ -244,7 +253,8 @@ def _facet(name: str, modules: QuerySet[Module], filters, today) -> list[FacetOp
         rows = (
             matching.filter(**{f"{column}__isnull": False})
             .values(column, label)
-            .annotate(count=Count("pk", distinct=True))
+            # Filters use EXISTS, so each module occurs once per value: no DISTINCT needed.
+            .annotate(count=Count("pk"))
             .order_by(label)
         )
         options = [(str(row[column]), row[label], row["count"]) for row in rows]

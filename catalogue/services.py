@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from catalogue.models import LearningNeed, Module, ModuleRun, Session, Teaching
+from catalogue.page_cache import bump_catalogue_version
 from catalogue.tasks import send_learning_need_confirmation
 
 SEARCH_CONFIG = "simple"  # modules are Dutch or English: no stemming, prefix matching instead
@@ -50,6 +51,7 @@ def refresh_search_index(*, module_ids: Iterable[int] | None = None) -> None:
         if module_ids is not None:
             targets = targets.filter(pk__in=[module.pk for module in changed])
         targets.update(search_vector=vector)
+    bump_catalogue_version()  # bulk updates send no signals
 
 
 def publication_problems(module: Module) -> dict[str, str]:

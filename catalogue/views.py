@@ -2,12 +2,14 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from catalogue import queries, services
+from catalogue import page_cache, queries, services
 from catalogue.calendars import calendar_for
 from catalogue.forms import CatalogueFilterForm, LearningNeedForm
 from catalogue.models import Module, ModuleRun
@@ -31,16 +33,27 @@ def home(request):
 def catalogue(request):
     form = CatalogueFilterForm(request.GET)
     filters = form.filters()
-    result = queries.catalogue(filters)
-    page = Paginator(result.modules, PAGE_SIZE).get_page(form.page_number())
-    context = {
-        "filters": filters,
-        "result": result,
-        "page": page,
-        "page_query": _query_without_page(request),
-    }
-    template = "catalogue/_catalogue.html" if request.htmx else "catalogue/catalogue.html"
-    response = render(request, template, context)
+    query_string = request.GET.urlencode()
+    results_html = page_cache.get_results(query_string)
+    if results_html is None:
+        result = queries.catalogue(filters)
+        page = Paginator(result.modules, PAGE_SIZE).get_page(form.page_number())
+        context = {
+            "filters": filters,
+            "result": result,
+            "page": page,
+            "page_query": _query_without_page(request),
+        }
+        results_html = render_to_string("catalogue/_catalogue.html", context, request)
+        page_cache.set_results(query_string, results_html)
+    if request.htmx:
+        response = HttpResponse(results_html)
+    else:
+        response = render(
+            request,
+            "catalogue/catalogue.html",
+            {"filters": filters, "results_html": mark_safe(results_html)},  # noqa: S308 - rendered by us
+        )
     patch_vary_headers(response, ["HX-Request"])  # the partial must not be cached as the page
     return response
 
@@ -53,18 +66,29 @@ def _query_without_page(request) -> str:
 
 @require_GET
 def module_detail(request, slug):
-    try:
-        module = queries.published_module(slug, user=request.user)
-    except Module.DoesNotExist:
-        raise Http404(_("No such module.")) from None
-    return render(
-        request,
-        "catalogue/module_detail.html",
-        {
+    parts = page_cache.get_module_page(slug)
+    if parts is None:
+        try:
+            module = queries.published_module(slug, user=request.user)
+        except Module.DoesNotExist:
+            raise Http404(_("No such module.")) from None
+        context = {
             "module": module,
             "json_ld": course_json_ld(module, url=request.build_absolute_uri()),
             "outcomes": [outcome for outcome in module.learning_outcomes if outcome.strip()],
-        },
+        }
+        parts = {
+            "title": module.title,
+            "summary": module.summary,
+            "json_ld": context["json_ld"],
+            "body": render_to_string("catalogue/_module.html", context, request),
+        }
+        if module.is_public:  # a curator's preview of a draft is never cached
+            page_cache.set_module_page(slug, parts)
+    return render(
+        request,
+        "catalogue/module_detail.html",
+        {**parts, "body": mark_safe(parts["body"])},  # noqa: S308 - rendered by us above
     )
 
 

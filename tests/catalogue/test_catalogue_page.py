@@ -240,3 +240,29 @@ def test_postgres_search_uses_weighted_ranking():
     assert titles(result) == ["Energy transition", "Public finance", "Spatial planning"]
     ranks = [module.rank for module in result.modules]
     assert ranks == sorted(ranks, reverse=True) and ranks[0] > ranks[-1]
+
+
+def test_repeated_catalogue_request_is_served_from_the_cache(client, django_assert_num_queries):
+    ModuleFactory(title="Data literacy")
+    client.get("/modules/", {"q": "data"})
+
+    with django_assert_num_queries(0):
+        response = client.get("/modules/", {"q": "data"})
+
+    assert "Data literacy" in response.content.decode()
+
+
+def test_any_change_to_the_offer_shows_at_once(client):
+    module = ModuleFactory(title="Data literacy")
+    assert "1 module found" in client.get("/modules/").content.decode()
+
+    ModuleFactory(title="Data ethics")
+    assert "2 modules found" in client.get("/modules/").content.decode()
+
+    module.status = Module.Status.ARCHIVED
+    module.save()
+    html = client.get("/modules/").content.decode()
+    assert "1 module found" in html and "Data literacy" not in html
+
+    ModuleRunFactory(module=Module.objects.get(title="Data ethics"), start_date=date(2031, 5, 1))
+    assert "1 May 2031" in client.get("/modules/").content.decode()

@@ -177,3 +177,20 @@ def test_module_page_query_count_does_not_grow_with_runs(
         response = client.get("/modules/many/")
 
     assert response.status_code == 200
+
+
+def test_module_page_is_cached_and_follows_changes(client, module, django_assert_num_queries):
+    client.get("/modules/responsible-ai/")
+    with django_assert_num_queries(0):
+        client.get("/modules/responsible-ai/")
+
+    module.title = "Responsible AI for public leaders"
+    module.save()
+
+    assert (
+        "Responsible AI for public leaders"
+        in client.get("/modules/responsible-ai/").content.decode()
+    )
+    module.status = Module.Status.ARCHIVED
+    module.save()
+    assert client.get("/modules/responsible-ai/").status_code == 404

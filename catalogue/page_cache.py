@@ -1,0 +1,77 @@
+"""Caching of the rendered catalogue results, invalidated whenever the offer changes.
+
+Faceted search over thousands of modules costs a few hundred milliseconds of queries, and
+most visitors ask the same few questions. The cache key holds a catalogue version that every
+write to the catalogue bumps, the date (next start dates move with it) and the language, so
+a cached page is never older than the offer it shows. Several processes share the version
+only through a shared cache: set CACHE_URL to Redis in production.
+"""
+
+import hashlib
+
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
+from django.utils.translation import get_language
+
+VERSION_KEY = "catalogue:version"
+RESULTS_TIMEOUT = 10 * 60
+
+
+def catalogue_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = int(timezone.now().timestamp() * 1000)
+        cache.add(VERSION_KEY, version, timeout=None)
+        version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def bump_catalogue_version(**_signal_arguments) -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not set yet: the next read starts a fresh version
+        cache.delete(VERSION_KEY)
+
+
+def results_key(query_string: str) -> str:
+    digest = hashlib.sha256(query_string.encode()).hexdigest()[:32]
+    return (
+        f"catalogue:results:{catalogue_version()}:{timezone.localdate():%Y%m%d}:"
+        f"{get_language()}:{digest}"
+    )
+
+
+def get_results(query_string: str) -> str | None:
+    return cache.get(results_key(query_string))
+
+
+def set_results(query_string: str, html: str) -> None:
+    cache.set(results_key(query_string), html, RESULTS_TIMEOUT)
+
+
+def module_key(slug: str) -> str:
+    return (
+        f"catalogue:module:{catalogue_version()}:{timezone.localdate():%Y%m%d}:"
+        f"{get_language()}:{slug}"
+    )
+
+
+def get_module_page(slug: str) -> dict | None:
+    """The rendered body and head of a published module's page."""
+    return cache.get(module_key(slug))
+
+
+def set_module_page(slug: str, parts: dict) -> None:
+    cache.set(module_key(slug), parts, RESULTS_TIMEOUT)
+
+
+def connect_invalidation() -> None:
+    """Any saved or deleted catalogue row makes cached results stale."""
+    from catalogue.models import Faculty, Module, ModuleRun, Partner, Session, Theme
+
+    for model in (Faculty, Theme, Partner, Module, ModuleRun, Session):
+        post_save.connect(bump_catalogue_version, sender=model, dispatch_uid=f"cache-{model}")
+        post_delete.connect(bump_catalogue_version, sender=model, dispatch_uid=f"del-{model}")
+    for through in (Module.themes.through, Module.partners.through):
+        m2m_changed.connect(bump_catalogue_version, sender=through, dispatch_uid=f"m2m-{through}")

@@ -3,8 +3,9 @@
 from dataclasses import dataclass
 
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 
-from academy.models import Membership, Organisation, User
+from academy.models import Invitation, Membership, Organisation, User
 
 
 @dataclass
@@ -44,13 +45,44 @@ def seed_people(*, password: str) -> DemoPeople:
         organisation=organisation,
         defaults={"role": Membership.Role.STAFF, "shares_progress": True},
     )
+    second_admin = demo_user(
+        "hr@zorggroep.example.org", None, "Karin", "Smit", job_title="HR-adviseur"
+    )
+    Membership.objects.update_or_create(
+        user=second_admin, organisation=organisation, defaults={"role": Membership.Role.ADMIN}
+    )
+    for number, (first, last, job, shares) in enumerate(DEMO_STAFF, start=1):
+        colleague = demo_user(f"medewerker{number}@zorggroep.example.org", None, first, last,
+                              job_title=job)  # fmt: skip
+        Membership.objects.update_or_create(
+            user=colleague, organisation=organisation,
+            defaults={"role": Membership.Role.STAFF, "shares_progress": shares},
+        )  # fmt: skip
+    for email, first, last in DEMO_INVITEES:
+        if not organisation.invitations.open().filter(email=email).exists():
+            Invitation.objects.create(
+                organisation=organisation, email=email, given_name=first, family_name=last,
+                invited_by=employer, sent_at=timezone.now(),
+            )  # fmt: skip
     return DemoPeople(admin, portfolio_holder, employer, learner, organisation)
 
 
-def demo_user(email, password, first_name, last_name, **flags) -> User:
+DEMO_STAFF = [
+    ("Fatima", "El Idrissi", "Wijkverpleegkundige", True),
+    ("Jeroen", "van Leeuwen", "Teamleider thuiszorg", True),
+    ("Sanne", "Koster", "Praktijkopleider", False),
+    ("Mehmet", "Demir", "Verzorgende IG", False),
+]
+DEMO_INVITEES = [
+    ("r.dijkstra@zorggroep.example.org", "Roos", "Dijkstra"),
+    ("t.meijer@zorggroep.example.org", "Tim", "Meijer"),
+]
+
+
+def demo_user(email, password, first_name, last_name, **fields) -> User:
     """A user with a confirmed email address; the password is (re)set when one is given."""
     user, _ = User.objects.update_or_create(
-        email=email, defaults={"first_name": first_name, "last_name": last_name, **flags}
+        email=email, defaults={"first_name": first_name, "last_name": last_name, **fields}
     )
     if password:
         user.set_password(password)

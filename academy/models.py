@@ -55,6 +55,28 @@ class User(AbstractUser):
         default=settings.LANGUAGE_CODE,
     )
 
+    class Sector(models.TextChoices):
+        GOVERNMENT = "government", _("Government")
+        HEALTHCARE = "healthcare", _("Healthcare")
+        EDUCATION = "education", _("Education")
+        BUSINESS = "business", _("Business services")
+        INDUSTRY = "industry", _("Industry and technology")
+        NONPROFIT = "nonprofit", _("Non-profit and culture")
+        OTHER = "other", _("Other")
+
+    class EducationLevel(models.TextChoices):
+        SECONDARY = "secondary", _("Secondary or vocational (mbo)")
+        BACHELOR_APPLIED = "bachelor_applied", _("Bachelor, applied sciences (hbo)")
+        BACHELOR = "bachelor", _("Bachelor, university (wo)")
+        MASTER = "master", _("Master")
+        DOCTORATE = "doctorate", _("Doctorate")
+
+    job_title = models.CharField(_("job title"), max_length=120, blank=True)
+    sector = models.CharField(_("sector"), max_length=32, choices=Sector, blank=True)
+    education_level = models.CharField(
+        _("highest education level"), max_length=32, choices=EducationLevel, blank=True
+    )
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
 
@@ -97,6 +119,12 @@ class Organisation(models.Model):
     billing_postal_code = models.CharField(_("postal code"), max_length=16)
     billing_city = models.CharField(_("city"), max_length=100)
     billing_country = models.CharField(_("country"), max_length=100, default="Nederland")
+    purchase_order_reference = models.CharField(
+        _("purchase-order reference"),
+        max_length=64,
+        blank=True,
+        help_text=_("Printed on invoices, if your finance department needs one."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -174,8 +202,12 @@ def default_invitation_expiry():
 
 
 class InvitationQuerySet(models.QuerySet):
+    def open(self):
+        """Neither accepted nor withdrawn (possibly expired): blocks a second invitation."""
+        return self.filter(accepted_at__isnull=True, withdrawn_at__isnull=True)
+
     def pending(self):
-        return self.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())
+        return self.open().filter(expires_at__gt=timezone.now())
 
 
 class Invitation(models.Model):
@@ -188,8 +220,19 @@ class Invitation(models.Model):
         verbose_name=_("organisation"),
     )
     email = models.EmailField(_("email address"))
+    given_name = models.CharField(_("given name"), max_length=150, blank=True)
+    family_name = models.CharField(_("family name"), max_length=150, blank=True)
+    job_title = models.CharField(_("job title"), max_length=120, blank=True)
     role = models.CharField(
         _("role"), max_length=16, choices=Membership.Role, default=Membership.Role.STAFF
+    )
+    staff_import = models.ForeignKey(
+        "StaffImport",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="invitations",
+        verbose_name=_("from import"),
     )
     token = models.CharField(
         _("token"), max_length=64, unique=True, default=new_invitation_token, editable=False
@@ -204,6 +247,8 @@ class Invitation(models.Model):
     )
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expires at"), default=default_invitation_expiry)
+    sent_at = models.DateTimeField(_("email sent at"), null=True, blank=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
     accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -224,7 +269,7 @@ class Invitation(models.Model):
             models.UniqueConstraint(
                 "organisation",
                 Lower("email"),
-                condition=models.Q(accepted_at__isnull=True),
+                condition=models.Q(accepted_at__isnull=True, withdrawn_at__isnull=True),
                 name="invitation_one_open_per_email_and_organisation",
             ),
         ]
@@ -242,5 +287,54 @@ class Invitation(models.Model):
         return self.accepted_at is not None
 
     @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
+
+    @property
     def is_expired(self) -> bool:
         return not self.is_accepted and self.expires_at <= timezone.now()
+
+    @property
+    def is_pending(self) -> bool:
+        return not (self.is_accepted or self.is_withdrawn or self.is_expired)
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_name} {self.family_name}".strip()
+
+
+class StaffImport(models.Model):
+    """An uploaded staff list: validated and previewed first, imported only on confirmation."""
+
+    class Status(models.TextChoices):
+        PREVIEWED = "previewed", _("Awaiting confirmation")
+        IMPORTED = "imported", _("Imported")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="staff_imports",
+        verbose_name=_("organisation"),
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    filename = models.CharField(_("file name"), max_length=255)
+    rows = models.JSONField(_("valid rows"), default=list)
+    problems = models.JSONField(_("problems"), default=list)
+    row_count = models.PositiveIntegerField(_("rows in the file"), default=0)
+    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.PREVIEWED)
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("staff import")
+        verbose_name_plural = _("staff imports")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.filename} ({self.organisation})"

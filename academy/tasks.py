@@ -12,3 +12,23 @@ def heartbeat() -> dict:
         cursor.execute("SELECT 1")
         cursor.fetchone()
     return {"database": "ok", "at": timezone.now().isoformat()}
+
+
+@shared_task
+def send_invitations(*, invitation_ids: list[int] | None = None, staff_import_id=None) -> int:
+    from academy.emails import send_pending_invitations
+    from academy.models import Invitation
+
+    invitations = Invitation.objects.all()
+    if invitation_ids is not None:
+        invitations = invitations.filter(pk__in=invitation_ids)
+    else:
+        invitations = invitations.filter(staff_import_id=staff_import_id)
+    return send_pending_invitations(invitations=invitations)
+
+
+@shared_task
+def expire_old_staff_import_previews() -> int:
+    from academy.services import expire_old_previews
+
+    return expire_old_previews()

@@ -14,6 +14,11 @@ admin.site.index_title = _("Curate the Academy's offer")
 urlpatterns = [
     path("", catalogue_views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("invitations/<str:token>/", views.invitation, name="invitation"),
+    path("me/data/", views.my_data, name="my_data"),
+    path("me/data/export.json", views.my_data_export, name="my_data_export"),
+    path("me/delete/", views.delete_account, name="delete_account"),
+    path("", include("enrolment.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -1,9 +1,19 @@
-from django.http import HttpResponseServerError, JsonResponse
-from django.template import loader
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+import json
 
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template import loader
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from academy import personal_data, services
+from academy.forms import DeleteAccountForm
 from academy.health import service_states
+from academy.models import Invitation
 
 
 @require_GET
@@ -27,3 +37,57 @@ def server_error(request):
     auth context processor would, to find the user).
     """
     return HttpResponseServerError(loader.get_template("500.html").render({}))
+
+
+@require_http_methods(["GET", "POST"])
+def invitation(request, token):
+    invitation = get_object_or_404(Invitation.objects.select_related("organisation"), token=token)
+    problem = services.why_invitation_is_unusable(invitation=invitation, user=request.user)
+    if request.method == "POST" and request.user.is_authenticated and problem is None:
+        try:
+            services.accept_invitation(invitation=invitation, user=request.user)
+        except services.MembershipError as error:
+            problem = str(error)
+        else:
+            messages.success(
+                request, _("You are now a member of %(organisation)s.") % {
+                    "organisation": invitation.organisation
+                }
+            )  # fmt: skip
+            return redirect("enrolment:my_learning")
+    return render(
+        request,
+        "academy/invitation.html",
+        {"invitation": invitation, "problem": problem},
+        status=410 if problem and not request.user.is_authenticated else 200,
+    )
+
+
+@login_required
+def my_data(request):
+    form = DeleteAccountForm(user=request.user)
+    return render(request, "academy/my_data.html", {"form": form})
+
+
+@login_required
+@require_GET
+def my_data_export(request):
+    data = personal_data.export_personal_data(request.user)
+    response = HttpResponse(
+        json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json"
+    )
+    response["Content-Disposition"] = 'attachment; filename="my-academy-data.json"'
+    return response
+
+
+@login_required
+@require_http_methods(["POST"])
+def delete_account(request):
+    form = DeleteAccountForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return render(request, "academy/my_data.html", {"form": form}, status=400)
+    user = request.user
+    logout(request)
+    personal_data.erase_personal_data(user)
+    messages.success(request, _("Your account has been deleted."))
+    return redirect("home")

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from academy.spreadsheets import spreadsheet_safe
 from catalogue import queries, services
 from catalogue.models import (
     Faculty,
@@ -335,11 +336,6 @@ def teaching_report_csv(rows, year: int) -> HttpResponse:
             ]
         )
     return response
-
-
-def spreadsheet_safe(value: str) -> str:
-    """Stop a cell from being read as a formula when the CSV is opened in a spreadsheet."""
-    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 @admin.register(Session)

@@ -19,3 +19,10 @@ class CatalogueConfig(AppConfig):
         from catalogue.page_cache import connect_invalidation
 
         connect_invalidation()
+
+        from academy import personal_data
+        from catalogue.services import erase_catalogue_data, export_catalogue_data
+
+        personal_data.register(
+            "catalogue", export=export_catalogue_data, erase=erase_catalogue_data
+        )

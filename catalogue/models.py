@@ -37,6 +37,12 @@ class Theme(models.Model):
 
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), unique=True)
+    interested_users = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="interests",
+        verbose_name=_("interested professionals"),
+    )
 
     class Meta:
         verbose_name = _("theme")

@@ -188,3 +188,32 @@ def ensure_curation_groups() -> None:
     )
     office, _ = Group.objects.get_or_create(name=ACADEMY_OFFICE)
     office.permissions.add(*catalogue_permissions)
+
+
+def export_catalogue_data(user) -> dict:
+    return {
+        "interests": list(user.interests.values_list("name", flat=True)),
+        "learning_needs": [
+            {
+                "topic": need.topic,
+                "description": need.description,
+                "expected_learners": need.expected_learners,
+                "contact_name": need.contact_name,
+                "contact_email": need.contact_email,
+                "contact_phone": need.contact_phone,
+                "organisation": need.organisation_name,
+                "submitted_at": need.created_at.isoformat(),
+                "status": need.status,
+            }
+            for need in user.learning_needs.all()
+        ],
+    }
+
+
+def erase_catalogue_data(user) -> None:
+    """Interests go; learning needs stay as anonymous demand, without contact details."""
+    user.interests.clear()
+    user.learning_needs.update(
+        contact_name="", contact_email="removed@deleted.invalid", contact_phone="",
+        submitted_by=None,
+    )  # fmt: skip

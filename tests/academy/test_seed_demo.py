@@ -56,7 +56,17 @@ def test_seed_demo_is_safe_to_run_twice():
         Membership.objects.count(),
     ) == counts
     assert Organisation.objects.count() == 1
-    assert Membership.objects.count() == 2
+
+
+def test_demo_employer_has_admins_members_and_pending_invitations():
+    seed("--password", "a-long-demo-password")
+
+    organisation = Organisation.objects.get()
+    memberships = organisation.memberships.all()
+    assert memberships.filter(role="admin").count() == 2
+    assert memberships.filter(role="staff", shares_progress=True).exists()
+    assert memberships.filter(role="staff", shares_progress=False).exists()
+    assert organisation.invitations.pending().count() == 2
 
 
 def test_lecturers_get_no_usable_password():

@@ -1,0 +1,49 @@
+"""Invitation emails, each sent once however often the task runs."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from academy.models import Invitation
+
+BATCH_SIZE = 200
+
+
+def invitation_message(invitation: Invitation) -> EmailMultiAlternatives:
+    language = invitation.invited_by.preferred_language if invitation.invited_by else None
+    with translation.override(language or settings.LANGUAGE_CODE):
+        context = {
+            "invitation": invitation,
+            "url": settings.SITE_URL + reverse("invitation", args=[invitation.token]),
+            "expires": timezone.localtime(invitation.expires_at),
+        }
+        subject = render_to_string("emails/invitation_subject.txt", context)
+        message = EmailMultiAlternatives(
+            subject=" ".join(subject.split()),
+            body=render_to_string("emails/invitation.txt", context),
+            to=[invitation.email],
+        )
+        message.attach_alternative(render_to_string("emails/invitation.html", context), "text/html")
+    return message
+
+
+def send_pending_invitations(*, invitations) -> int:
+    """Send the unsent invitations among these, in batches; returns how many went out."""
+    sent = 0
+    while True:
+        with transaction.atomic():
+            batch = list(
+                invitations.filter(sent_at__isnull=True, accepted_at__isnull=True,
+                                   withdrawn_at__isnull=True)
+                .select_related("organisation", "invited_by")
+                .select_for_update(skip_locked=True, of=("self",))[:BATCH_SIZE]
+            )  # fmt: skip
+            if not batch:
+                return sent
+            with get_connection() as connection:
+                connection.send_messages([invitation_message(i) for i in batch])
+            Invitation.objects.filter(pk__in=[i.pk for i in batch]).update(sent_at=timezone.now())
+            sent += len(batch)

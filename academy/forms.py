@@ -1,0 +1,114 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from academy.models import Organisation
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "chamber_of_commerce_number",
+            "billing_email",
+            "billing_address",
+            "billing_postal_code",
+            "billing_city",
+            "billing_country",
+            "purchase_order_reference",
+        ]
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "chamber_of_commerce_number": forms.TextInput(
+                attrs={"inputmode": "numeric", "maxlength": 8}
+            ),
+            "billing_address": forms.TextInput(attrs={"autocomplete": "street-address"}),
+            "billing_postal_code": forms.TextInput(attrs={"autocomplete": "postal-code"}),
+            "billing_city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
+            "billing_country": forms.TextInput(attrs={"autocomplete": "country-name"}),
+        }
+        error_messages = {
+            "chamber_of_commerce_number": {
+                "unique": _(
+                    "An organisation with this KvK number is already registered. "
+                    "Ask one of its admins to invite you."
+                )
+            }
+        }
+
+    def clean_chamber_of_commerce_number(self):
+        return "".join(self.cleaned_data["chamber_of_commerce_number"].split())
+
+
+class InviteForm(forms.Form):
+    emails = forms.CharField(
+        label=_("Email addresses"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One or more addresses, separated by commas, spaces or new lines."),
+    )
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=[("staff", _("Staff member")), ("admin", _("Admin"))],
+        initial="staff",
+    )
+
+    def clean_emails(self):
+        from django.core.validators import validate_email
+
+        raw = self.cleaned_data["emails"].replace(",", " ").replace(";", " ").split()
+        emails, invalid = [], []
+        for value in raw:
+            try:
+                validate_email(value)
+                emails.append(value.lower())
+            except forms.ValidationError:
+                invalid.append(value)
+        if invalid:
+            raise forms.ValidationError(
+                _("Not valid email addresses: %(list)s") % {"list": ", ".join(invalid)}
+            )
+        if len(emails) > 200:
+            raise forms.ValidationError(_("At most 200 at once; use a CSV import for more."))
+        return list(dict.fromkeys(emails))
+
+
+class StaffImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Staff list (CSV)"),
+        help_text=_(
+            "Columns: email, given name, family name and optionally job title, with a header "
+            "row. Saved from Excel as CSV (comma or semicolon separated) is fine."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        if not upload.name.lower().endswith((".csv", ".txt")):
+            raise forms.ValidationError(
+                _("Upload a .csv file (in Excel: Save as → CSV UTF-8 or CSV).")
+            )
+        return upload
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if not user.has_usable_password():
+            del self.fields["password"]
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That is not your password."))
+        return password

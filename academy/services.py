@@ -1,0 +1,315 @@
+"""Business rules about people: organisations, memberships, invitations and staff imports."""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from academy import spreadsheets
+from academy.models import (
+    INVITATION_VALIDITY,
+    Invitation,
+    Membership,
+    Organisation,
+    StaffImport,
+    User,
+)
+from academy.tasks import send_invitations
+
+MAX_IMPORT_ROWS = 20_000
+COLUMN_NAMES = {
+    "email": {"email", "e-mail", "emailadres", "e-mailadres", "email address"},
+    "given_name": {"given name", "given_name", "first name", "firstname", "voornaam"},
+    "family_name": {"family name", "family_name", "last name", "lastname", "achternaam"},
+    "job_title": {"job title", "job_title", "function", "functie"},
+}
+REQUIRED_COLUMNS = ("email", "given_name", "family_name")
+
+
+class MembershipError(Exception):
+    """A rule about organisations and their members was broken; the message says which."""
+
+
+# --- Organisations and members ------------------------------------------------------------
+
+
+@transaction.atomic
+def register_organisation(*, user: User, **fields) -> Organisation:
+    """Register an employer; the person who registers it becomes its first admin."""
+    organisation = Organisation.objects.create(**fields)
+    Membership.objects.create(user=user, organisation=organisation, role=Membership.Role.ADMIN)
+    return organisation
+
+
+def set_progress_sharing(*, membership: Membership, shares: bool) -> Membership:
+    membership.shares_progress = shares
+    membership.save(update_fields=["shares_progress"])
+    return membership
+
+
+@transaction.atomic
+def remove_member(*, membership: Membership, by: User) -> None:
+    organisation = Organisation.objects.select_for_update().get(pk=membership.organisation_id)
+    if membership.is_admin and organisation.memberships.filter(role="admin").count() == 1:
+        raise MembershipError(
+            _("%(name)s is the only admin of %(organisation)s; make someone else admin first.")
+            % {"name": membership.user, "organisation": organisation}
+        )
+    membership.delete()
+
+
+# --- Invitations --------------------------------------------------------------------------
+
+
+def _normalised_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def invitation_problem(*, organisation: Organisation, email: str) -> str | None:
+    """Why this address cannot be invited now, or None."""
+    if organisation.memberships.filter(user__email__iexact=email).exists():
+        return _("%(email)s is already a member.") % {"email": email}
+    if organisation.invitations.open().filter(email__iexact=email).exists():
+        return _("%(email)s has already been invited.") % {"email": email}
+    return None
+
+
+@transaction.atomic
+def invite(
+    *,
+    organisation: Organisation,
+    emails: list[str],
+    invited_by: User,
+    role: str = Membership.Role.STAFF,
+) -> list[Invitation]:
+    """Invite one or many addresses, all or nothing; the emails go out after commit."""
+    emails = list(dict.fromkeys(_normalised_email(e) for e in emails if e.strip()))
+    problems = [p for e in emails if (p := invitation_problem(organisation=organisation, email=e))]
+    if problems:
+        raise MembershipError(" ".join(problems))
+    invitations = Invitation.objects.bulk_create(
+        Invitation(organisation=organisation, email=email, role=role, invited_by=invited_by)
+        for email in emails
+    )
+    ids = [invitation.pk for invitation in invitations]
+    transaction.on_commit(lambda: send_invitations.delay(invitation_ids=ids))
+    return invitations
+
+
+@transaction.atomic
+def resend_invitation(*, invitation: Invitation) -> Invitation:
+    """A fresh link and expiry date; the old link stops working."""
+    if invitation.is_accepted or invitation.is_withdrawn:
+        raise MembershipError(_("This invitation can no longer be sent."))
+    invitation.token = Invitation._meta.get_field("token").default()
+    invitation.expires_at = timezone.now() + INVITATION_VALIDITY
+    invitation.sent_at = None
+    invitation.save(update_fields=["token", "expires_at", "sent_at"])
+    transaction.on_commit(lambda: send_invitations.delay(invitation_ids=[invitation.pk]))
+    return invitation
+
+
+def withdraw_invitation(*, invitation: Invitation) -> Invitation:
+    if invitation.is_accepted:
+        raise MembershipError(_("This invitation has already been accepted."))
+    invitation.withdrawn_at = invitation.withdrawn_at or timezone.now()
+    invitation.save(update_fields=["withdrawn_at"])
+    return invitation
+
+
+def why_invitation_is_unusable(*, invitation: Invitation, user: User | None) -> str | None:
+    if invitation.is_withdrawn:
+        return _("This invitation has been withdrawn by %(organisation)s.") % {
+            "organisation": invitation.organisation
+        }
+    if invitation.is_accepted:
+        return _("This invitation has already been used.")
+    if invitation.is_expired:
+        return _(
+            "This invitation expired on %(date)s. Ask %(organisation)s to send you a new one."
+        ) % {
+            "date": timezone.localtime(invitation.expires_at).strftime("%d-%m-%Y"),
+            "organisation": invitation.organisation,
+        }
+    if user is not None and user.is_authenticated and user.email.lower() != invitation.email:
+        return _(
+            "This invitation is for %(invited)s, but you are logged in as %(current)s. "
+            "Log out and log in (or sign up) as %(invited)s to accept it."
+        ) % {"invited": invitation.email, "current": user.email}
+    return None
+
+
+@transaction.atomic
+def accept_invitation(*, invitation: Invitation, user: User) -> Membership:
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if problem := why_invitation_is_unusable(invitation=invitation, user=user):
+        raise MembershipError(problem)
+    membership, _created = Membership.objects.get_or_create(
+        user=user, organisation=invitation.organisation, defaults={"role": invitation.role}
+    )
+    updates = {"first_name": invitation.given_name, "last_name": invitation.family_name,
+               "job_title": invitation.job_title}  # fmt: skip
+    changed = [name for name, value in updates.items() if value and not getattr(user, name)]
+    for name in changed:
+        setattr(user, name, updates[name])
+    if changed:
+        user.save(update_fields=changed)
+    invitation.accepted_at, invitation.accepted_by = timezone.now(), user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return membership
+
+
+def invitations_waiting_for(user: User):
+    """Pending invitations addressed to any of the user's confirmed email addresses."""
+    from allauth.account.models import EmailAddress
+
+    verified = EmailAddress.objects.filter(user=user, verified=True).values("email")
+    return (
+        Invitation.objects.pending()
+        .filter(email__in=verified)
+        .exclude(organisation__memberships__user=user)
+        .select_related("organisation")
+    )
+
+
+# --- Staff imports ------------------------------------------------------------------------
+
+
+@dataclass
+class ParsedStaffList:
+    rows: list[dict] = field(default_factory=list)
+    problems: list[dict] = field(default_factory=list)
+    row_count: int = 0
+
+
+def _problem(row: int, column: str, message: str) -> dict:
+    return {"row": row, "column": column, "message": message}
+
+
+def parse_staff_list(*, organisation: Organisation, content: bytes) -> ParsedStaffList:
+    """Validate a whole CSV; every problem is named by its row (as in Excel) and column."""
+    parsed = ParsedStaffList()
+    table = [row for row in spreadsheets.read_rows(spreadsheets.decode(content))]
+    if not table or not any(cell.strip() for cell in table[0]):
+        parsed.problems.append(_problem(1, "", _("The file is empty.")))
+        return parsed
+    header = [cell.strip().lower() for cell in table[0]]
+    columns = {}
+    for name, aliases in COLUMN_NAMES.items():
+        for index, title in enumerate(header):
+            if title in aliases:
+                columns[name] = index
+                break
+    missing = [name for name in REQUIRED_COLUMNS if name not in columns]
+    if missing:
+        parsed.problems.append(_problem(1, ", ".join(missing), _(
+            "The first row must name the columns: email, given name, family name "
+            "(and optionally job title)."
+        )))  # fmt: skip
+        return parsed
+    body = [(number, row) for number, row in enumerate(table[1:], start=2)
+            if any(cell.strip() for cell in row)]  # fmt: skip
+    parsed.row_count = len(body)
+    if parsed.row_count > MAX_IMPORT_ROWS:
+        parsed.problems.append(_problem(1, "", _(
+            "The file has %(count)d rows; at most %(max)d can be imported at once. "
+            "Split it into smaller files."
+        ) % {"count": parsed.row_count, "max": MAX_IMPORT_ROWS}))  # fmt: skip
+        return parsed
+
+    members = {e.lower() for e in organisation.members.values_list("email", flat=True)}
+    invited = {e.lower() for e in organisation.invitations.open().values_list("email", flat=True)}
+    first_seen: dict[str, int] = {}
+    for number, row in body:
+        cells = {name: (row[index].strip() if index < len(row) else "")
+                 for name, index in columns.items()}  # fmt: skip
+        email = cells["email"].lower()
+        row_problems = []
+        email_problem = _email_problem(email, cells["email"], first_seen, members, invited)
+        if email_problem:
+            row_problems.append(_problem(number, "email", email_problem))
+        if "@" in email:
+            first_seen.setdefault(email, number)
+        for column in ("given_name", "family_name"):
+            if not cells[column]:
+                row_problems.append(_problem(number, column, _("This cell is empty.")))
+            elif len(cells[column]) > 150:
+                row_problems.append(_problem(number, column, _("At most 150 characters.")))
+        if len(cells.get("job_title", "")) > 120:
+            row_problems.append(_problem(number, "job_title", _("At most 120 characters.")))
+        if row_problems:
+            parsed.problems.extend(row_problems)
+        else:
+            parsed.rows.append({"row": number, "email": email, "given_name": cells["given_name"],
+                                "family_name": cells["family_name"],
+                                "job_title": cells.get("job_title", "")})  # fmt: skip
+    return parsed
+
+
+def _email_problem(email, as_written, first_seen, members, invited) -> str | None:
+    try:
+        validate_email(email)
+    except ValidationError:
+        return _("“%(value)s” is not a valid email address.") % {"value": as_written}
+    if email in first_seen:
+        return _("%(email)s is also on row %(row)d.") % {"email": email, "row": first_seen[email]}
+    if email in members:
+        return _("%(email)s is already a member.") % {"email": email}
+    if email in invited:
+        return _("%(email)s has already been invited.") % {"email": email}
+    return None
+
+
+def create_staff_import(
+    *, organisation: Organisation, uploaded_by: User, filename: str, content: bytes
+) -> StaffImport:
+    parsed = parse_staff_list(organisation=organisation, content=content)
+    return StaffImport.objects.create(
+        organisation=organisation,
+        uploaded_by=uploaded_by,
+        filename=filename[:255],
+        rows=parsed.rows,
+        problems=parsed.problems,
+        row_count=parsed.row_count,
+    )
+
+
+@transaction.atomic
+def confirm_staff_import(*, staff_import: StaffImport, by: User) -> int:
+    """Invite every valid row in one transaction; returns how many were invited."""
+    staff_import = StaffImport.objects.select_for_update().get(pk=staff_import.pk)
+    if staff_import.status == StaffImport.Status.IMPORTED:
+        raise MembershipError(_("This file has already been imported."))
+    organisation = staff_import.organisation
+    # Someone may have joined or been invited since the preview: skip them now.
+    taken = {e.lower() for e in organisation.members.values_list("email", flat=True)}
+    taken |= {e.lower() for e in organisation.invitations.open().values_list("email", flat=True)}
+    expires_at = timezone.now() + INVITATION_VALIDITY
+    invitations = [
+        Invitation(
+            organisation=organisation, email=row["email"], given_name=row["given_name"],
+            family_name=row["family_name"], job_title=row["job_title"], invited_by=by,
+            staff_import=staff_import, expires_at=expires_at,
+        )
+        for row in staff_import.rows
+        if row["email"] not in taken
+    ]  # fmt: skip
+    Invitation.objects.bulk_create(invitations, batch_size=2000)
+    staff_import.status = StaffImport.Status.IMPORTED
+    staff_import.imported_at = timezone.now()
+    staff_import.save(update_fields=["status", "imported_at"])
+    transaction.on_commit(lambda: send_invitations.delay(staff_import_id=staff_import.pk))
+    return len(invitations)
+
+
+def expire_old_previews(*, older_than: timedelta = timedelta(days=7)) -> int:
+    """Previews nobody confirmed hold personal data for nothing; drop them after a week."""
+    cutoff = timezone.now() - older_than
+    deleted, _details = StaffImport.objects.filter(
+        status=StaffImport.Status.PREVIEWED, created_at__lt=cutoff
+    ).delete()
+    return deleted

@@ -1,0 +1,39 @@
+"""Reads for "My learning" and the employer portal; access is checked on the organisation."""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from academy.models import Invitation, Membership, Organisation, StaffImport
+
+
+def organisations_administered_by(user) -> QuerySet[Organisation]:
+    if not user.is_authenticated:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(
+        memberships__user=user, memberships__role=Membership.Role.ADMIN
+    )
+
+
+def staff_overview(organisation: Organisation) -> QuerySet[Membership]:
+    return organisation.memberships.select_related("user").order_by(
+        "user__last_name", "user__first_name", "user__email"
+    )
+
+
+def open_invitations(organisation: Organisation) -> QuerySet[Invitation]:
+    return organisation.invitations.open().select_related("invited_by").order_by("-created_at")
+
+
+def recent_imports(organisation: Organisation) -> QuerySet[StaffImport]:
+    return organisation.staff_imports.defer("rows", "problems").annotate(
+        invited=Count("invitations", filter=Q(invitations__isnull=False))
+    )[:5]
+
+
+def memberships_of(user) -> QuerySet[Membership]:
+    return user.memberships.select_related("organisation").order_by("organisation__name")
+
+
+def organisations_with_admins(user):
+    return memberships_of(user).prefetch_related(
+        Prefetch("organisation__memberships", queryset=Membership.objects.filter(role="admin"))
+    )

@@ -1,0 +1,39 @@
+from django.urls import path
+
+from enrolment import views
+
+app_name = "enrolment"
+
+urlpatterns = [
+    path("me/", views.my_learning, name="my_learning"),
+    path("me/profile/", views.profile, name="profile"),
+    path("employer/", views.employer_index, name="employer"),
+    path("employer/register/", views.employer_register, name="employer_register"),
+    path("employer/<int:organisation_id>/", views.employer_staff, name="employer_staff"),
+    path(
+        "employer/<int:organisation_id>/staff.csv",
+        views.employer_staff_csv,
+        name="employer_staff_csv",
+    ),
+    path("employer/<int:organisation_id>/invite/", views.employer_invite, name="employer_invite"),
+    path(
+        "employer/<int:organisation_id>/invitations/<int:invitation_id>/<str:action>/",
+        views.employer_invitation_action,
+        name="employer_invitation_action",
+    ),
+    path(
+        "employer/<int:organisation_id>/members/<int:membership_id>/remove/",
+        views.employer_remove_member,
+        name="employer_remove_member",
+    ),
+    path(
+        "employer/<int:organisation_id>/imports/new/",
+        views.employer_import_new,
+        name="employer_import_new",
+    ),
+    path(
+        "employer/<int:organisation_id>/imports/<int:import_id>/",
+        views.employer_import,
+        name="employer_import",
+    ),
+]

@@ -1,0 +1,223 @@
+"""My learning and the employer portal."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from academy import services as people
+from academy.forms import InviteForm, OrganisationForm, StaffImportForm
+from academy.models import Membership, StaffImport
+from academy.spreadsheets import write_csv
+from enrolment import queries, services
+from enrolment.forms import ProfileForm
+
+PREVIEW_LIMIT = 200
+
+
+# --- My learning --------------------------------------------------------------------------
+
+
+@login_required
+def my_learning(request):
+    return render(
+        request,
+        "enrolment/my_learning.html",
+        {
+            "memberships": queries.memberships_of(request.user),
+            "invitations": people.invitations_waiting_for(request.user),
+        },
+    )
+
+
+@login_required
+def profile(request):
+    memberships = queries.memberships_of(request.user)
+    form = ProfileForm(request.POST or None, instance=request.user, memberships=memberships)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            user = form.save()
+            services.update_preferences(
+                user=user,
+                interests=form.cleaned_data["interests"],
+                sharing=form.sharing_choices(),
+            )
+        messages.success(request, _("Your profile has been saved."))
+        response = redirect("enrolment:profile")
+        response.set_cookie("django_language", user.preferred_language, samesite="Lax")
+        return response
+    return render(request, "enrolment/profile.html", {"form": form})
+
+
+# --- Employer portal ----------------------------------------------------------------------
+
+
+def _administered(request, organisation_id):
+    """The organisation, if the user is one of its admins; 404 otherwise."""
+    return get_object_or_404(
+        queries.organisations_administered_by(request.user), pk=organisation_id
+    )
+
+
+def employer_index(request):
+    organisations = list(queries.organisations_administered_by(request.user))
+    if len(organisations) == 1:
+        return redirect("enrolment:employer_staff", organisations[0].pk)
+    return render(request, "enrolment/employer_index.html", {"organisations": organisations})
+
+
+@login_required
+def employer_register(request):
+    form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organisation = people.register_organisation(user=request.user, **form.cleaned_data)
+        messages.success(
+            request, _("%(organisation)s is registered and you are its admin.") % {
+                "organisation": organisation
+            }
+        )  # fmt: skip
+        return redirect("enrolment:employer_staff", organisation.pk)
+    return render(request, "enrolment/employer_register.html", {"form": form})
+
+
+@login_required
+def employer_staff(request, organisation_id):
+    organisation = _administered(request, organisation_id)
+    return render(
+        request,
+        "enrolment/employer_staff.html",
+        {
+            "organisation": organisation,
+            "memberships": queries.staff_overview(organisation),
+            "invitations": queries.open_invitations(organisation),
+            "imports": queries.recent_imports(organisation),
+            "invite_form": InviteForm(),
+        },
+    )
+
+
+@login_required
+def employer_staff_csv(request, organisation_id):
+    organisation = _administered(request, organisation_id)
+    rows = [
+        [m.user.email, m.user.first_name, m.user.last_name, m.user.job_title,
+         m.get_role_display(), _("yes") if m.shares_progress else _("no")]
+        for m in queries.staff_overview(organisation)
+    ]  # fmt: skip
+    header = ["email", "given name", "family name", "job title", "role", "shares progress"]
+    response = HttpResponse(write_csv(header, rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="staff-{organisation.pk}.csv"'
+    return response
+
+
+@login_required
+def employer_invite(request, organisation_id):
+    organisation = _administered(request, organisation_id)
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitations = people.invite(
+                organisation=organisation,
+                emails=form.cleaned_data["emails"],
+                role=form.cleaned_data["role"],
+                invited_by=request.user,
+            )
+        except people.MembershipError as error:
+            form.add_error("emails", str(error))
+        else:
+            messages.success(
+                request, _("Sent %(count)d invitation(s).") % {"count": len(invitations)}
+            )
+            return redirect("enrolment:employer_staff", organisation.pk)
+    return render(
+        request, "enrolment/employer_invite.html", {"organisation": organisation, "form": form}
+    )
+
+
+@login_required
+@require_POST
+def employer_invitation_action(request, organisation_id, invitation_id, action):
+    organisation = _administered(request, organisation_id)
+    invitation = get_object_or_404(organisation.invitations, pk=invitation_id)
+    if action not in ("resend", "withdraw"):
+        raise Http404
+    try:
+        if action == "resend":
+            people.resend_invitation(invitation=invitation)
+            messages.success(request, _("A new invitation was sent to %(email)s.") % {
+                "email": invitation.email})  # fmt: skip
+        else:
+            people.withdraw_invitation(invitation=invitation)
+            messages.success(request, _("The invitation to %(email)s was withdrawn.") % {
+                "email": invitation.email})  # fmt: skip
+    except people.MembershipError as error:
+        messages.error(request, str(error))
+    return redirect("enrolment:employer_staff", organisation.pk)
+
+
+@login_required
+@require_POST
+def employer_remove_member(request, organisation_id, membership_id):
+    organisation = _administered(request, organisation_id)
+    membership = get_object_or_404(
+        organisation.memberships.select_related("user"), pk=membership_id
+    )
+    try:
+        people.remove_member(membership=membership, by=request.user)
+    except people.MembershipError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("%(name)s is no longer a member.") % {"name": membership.user})
+    return redirect("enrolment:employer_staff", organisation.pk)
+
+
+@login_required
+def employer_import_new(request, organisation_id):
+    organisation = _administered(request, organisation_id)
+    form = StaffImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        staff_import = people.create_staff_import(
+            organisation=organisation,
+            uploaded_by=request.user,
+            filename=upload.name,
+            content=upload.read(),
+        )
+        return redirect("enrolment:employer_import", organisation.pk, staff_import.pk)
+    return render(
+        request, "enrolment/employer_import_new.html", {"organisation": organisation, "form": form}
+    )
+
+
+@login_required
+def employer_import(request, organisation_id, import_id):
+    organisation = _administered(request, organisation_id)
+    staff_import = get_object_or_404(organisation.staff_imports, pk=import_id)
+    if request.method == "POST":
+        try:
+            count = people.confirm_staff_import(staff_import=staff_import, by=request.user)
+        except people.MembershipError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                _("Imported %(count)d people; their invitations are being sent.")
+                % {"count": count},
+            )
+            return redirect("enrolment:employer_staff", organisation.pk)
+    return render(
+        request,
+        "enrolment/employer_import.html",
+        {
+            "organisation": organisation,
+            "staff_import": staff_import,
+            "problems": staff_import.problems[:PREVIEW_LIMIT],
+            "rows": staff_import.rows[:PREVIEW_LIMIT],
+            "can_confirm": staff_import.status == StaffImport.Status.PREVIEWED
+            and bool(staff_import.rows),
+            "Role": Membership.Role,
+        },
+    )

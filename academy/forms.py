@@ -7,6 +7,13 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
 class OrganisationForm(forms.ModelForm):
+    chamber_of_commerce_number = forms.CharField(
+        label=_("Chamber of Commerce number"),
+        max_length=16,  # people type "1234 5678" or "12.34.56.78"; cleaned to 8 digits
+        help_text=_("The 8-digit KvK number."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
+
     class Meta:
         model = Organisation
         fields = [
@@ -21,25 +28,23 @@ class OrganisationForm(forms.ModelForm):
         ]
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "organization"}),
-            "chamber_of_commerce_number": forms.TextInput(
-                attrs={"inputmode": "numeric", "maxlength": 8}
-            ),
             "billing_address": forms.TextInput(attrs={"autocomplete": "street-address"}),
             "billing_postal_code": forms.TextInput(attrs={"autocomplete": "postal-code"}),
             "billing_city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
             "billing_country": forms.TextInput(attrs={"autocomplete": "country-name"}),
         }
-        error_messages = {
-            "chamber_of_commerce_number": {
-                "unique": _(
+
+    def clean_chamber_of_commerce_number(self):
+        value = self.cleaned_data["chamber_of_commerce_number"]
+        number = "".join(character for character in value if character not in " .-")
+        if Organisation.objects.filter(chamber_of_commerce_number=number).exists():
+            raise forms.ValidationError(
+                _(
                     "An organisation with this KvK number is already registered. "
                     "Ask one of its admins to invite you."
                 )
-            }
-        }
-
-    def clean_chamber_of_commerce_number(self):
-        return "".join(self.cleaned_data["chamber_of_commerce_number"].split())
+            )
+        return number
 
 
 class InviteForm(forms.Form):

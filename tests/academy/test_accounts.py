@@ -1,0 +1,187 @@
+"""Professionals' accounts: sign-up, confirmation, rate limits, profile, personal data."""
+
+import json
+import re
+
+import pytest
+from allauth.account.models import EmailAddress
+
+from academy.models import Invitation, User
+from tests.academy.factories import (
+    DEFAULT_PASSWORD,
+    InvitationFactory,
+    MembershipFactory,
+    UserFactory,
+)
+from tests.catalogue.factories import LearningNeedFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+
+SIGNUP = {"email": "noor@example.com", "password1": "a long enough password", "password2": "a long enough password"}  # fmt: skip
+
+
+def test_sign_up_sends_a_confirmation_and_the_link_confirms(client, mailoutbox):
+    response = client.post("/accounts/signup/", SIGNUP)
+
+    assert response.status_code == 302
+    user = User.objects.get(email="noor@example.com")
+    assert not EmailAddress.objects.get(user=user).verified
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mailoutbox[0].body).group(0)
+    client.post(link.split("testserver")[-1])
+    assert EmailAddress.objects.get(user=user).verified
+
+
+def test_a_second_sign_up_with_the_same_email_creates_no_second_account(client, mailoutbox):
+    UserFactory(email="noor@example.com")
+
+    response = client.post("/accounts/signup/", {**SIGNUP, "email": "Noor@Example.com"})
+
+    # The page does not reveal that the address exists; the owner is told by email instead.
+    assert response.status_code == 302
+    assert User.objects.filter(email__iexact="noor@example.com").count() == 1
+    assert mailoutbox[0].to == ["noor@example.com"]
+    assert "already" in mailoutbox[0].body.lower()
+
+
+def test_sign_up_page_is_dutch_for_dutch_visitors(client):
+    html = client.get("/accounts/signup/", headers={"accept-language": "nl"}).content.decode()
+
+    assert "Registreren" in html and "Mijn leren" in html
+
+
+def test_login_attempts_are_rate_limited(client):
+    UserFactory(email="lotte@example.com")
+    for _ in range(5):
+        client.post("/accounts/login/", {"login": "lotte@example.com", "password": "wrong"})
+
+    response = client.post(
+        "/accounts/login/", {"login": "lotte@example.com", "password": DEFAULT_PASSWORD}
+    )
+
+    assert response.status_code in (200, 429)
+    assert not response.wsgi_request.user.is_authenticated
+    assert "Too many failed login attempts" in response.content.decode()
+
+
+def test_password_reset_mail_is_sent(client, mailoutbox):
+    UserFactory(email="lotte@example.com")
+
+    client.post("/accounts/password/reset/", {"email": "lotte@example.com"})
+
+    assert len(mailoutbox) == 1 and "/accounts/password/reset/key/" in mailoutbox[0].body
+
+
+def test_profile_saves_details_interests_and_consent_per_employer(client):
+    membership = MembershipFactory()
+    other = MembershipFactory(user=membership.user, shares_progress=True)
+    data_theme = ThemeFactory(name="Data & AI")
+    client.force_login(membership.user)
+
+    response = client.post(
+        "/me/profile/",
+        {
+            "first_name": "Noor", "last_name": "Bakker", "preferred_language": "nl",
+            "job_title": "Beleidsadviseur", "sector": "government", "education_level": "master",
+            "interests": [data_theme.pk],
+            f"share_with_{membership.organisation_id}": "on",
+        },
+    )  # fmt: skip
+
+    assert response.status_code == 302
+    user = User.objects.get(pk=membership.user.pk)
+    assert (user.first_name, user.job_title, user.sector) == (
+        "Noor",
+        "Beleidsadviseur",
+        "government",
+    )
+    assert list(user.interests.all()) == [data_theme]
+    membership.refresh_from_db(), other.refresh_from_db()
+    assert membership.shares_progress is True
+    assert other.shares_progress is False  # unticked: consent withdrawn
+    assert response.cookies["django_language"].value == "nl"
+
+
+def test_profile_shows_consent_off_by_default(client):
+    membership = MembershipFactory(organisation__name="Gemeente Tiel")
+    client.force_login(membership.user)
+
+    html = client.get("/me/profile/").content.decode()
+
+    assert "Share my enrolments, progress and credentials with Gemeente Tiel" in html
+    assert (
+        f'name="share_with_{membership.organisation_id}" id="id_share_with_{membership.organisation_id}">'
+        in html
+    )
+
+
+def test_profile_requires_a_name(client):
+    user = UserFactory()
+    client.force_login(user)
+
+    response = client.post(
+        "/me/profile/", {"first_name": "", "last_name": "", "preferred_language": "en"}
+    )
+
+    assert response.status_code == 200
+    assert "This field is required." in response.context["form"].errors["first_name"]
+
+
+def test_personal_data_download_has_everything_and_only_mine(client):
+    membership = MembershipFactory(
+        user__email="noor@example.com", organisation__name="Gemeente Tiel"
+    )
+    user = membership.user
+    user.interests.add(ThemeFactory(name="Data & AI"))
+    LearningNeedFactory(submitted_by=user, topic="Data for councils")
+    LearningNeedFactory(topic="Someone else's need")
+    client.force_login(user)
+
+    response = client.get("/me/data/export.json")
+
+    assert response["Content-Disposition"] == 'attachment; filename="my-academy-data.json"'
+    data = json.loads(response.content)
+    assert data["account"]["email"] == "noor@example.com"
+    assert data["memberships"][0]["organisation"] == "Gemeente Tiel"
+    assert data["catalogue"]["interests"] == ["Data & AI"]
+    assert [n["topic"] for n in data["catalogue"]["learning_needs"]] == ["Data for councils"]
+
+
+def test_personal_data_pages_need_a_login(client):
+    assert client.get("/me/data/export.json").status_code == 302
+    assert client.get("/me/profile/").status_code == 302
+
+
+def test_deleting_the_account_removes_personal_data_and_keeps_what_must_be_kept(client):
+    membership = MembershipFactory(user__email="noor@example.com", user__first_name="Noor")
+    user = membership.user
+    user.interests.add(ThemeFactory())
+    need = LearningNeedFactory(submitted_by=user, contact_email="noor@example.com")
+    InvitationFactory(email="noor@example.com")
+    client.force_login(user)
+
+    response = client.post("/me/delete/", {"password": DEFAULT_PASSWORD})
+
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.email.endswith("@deleted.invalid") and user.first_name == ""
+    assert not user.is_active and not user.has_usable_password()
+    assert not user.memberships.exists() and not user.interests.exists()
+    assert not Invitation.objects.filter(email="noor@example.com").exists()
+    need.refresh_from_db()
+    assert (
+        need.topic and need.contact_email == "removed@deleted.invalid" and need.submitted_by is None
+    )
+    assert not client.get("/").context["user"].is_authenticated
+    assert not client.login(email="noor@example.com", password=DEFAULT_PASSWORD)
+
+
+def test_deleting_needs_the_password(client):
+    user = UserFactory()
+    client.force_login(user)
+
+    response = client.post("/me/delete/", {"password": "not mine"})
+
+    assert response.status_code == 400
+    assert "That is not your password." in response.content.decode()
+    user.refresh_from_db()
+    assert user.is_active

@@ -153,18 +153,20 @@ def test_inviting_a_member_or_a_bad_address_invites_nobody(admin_client, admin_m
     organisation = admin_membership.organisation
     MembershipFactory(organisation=organisation, user__email="member@example.com")
 
-    bad = admin_client.post(f"/employer/{organisation.pk}/invite/",
-                            {"emails": "ok@example.com not-an-email", "role": "staff"})  # fmt: skip
-    member = admin_client.post(f"/employer/{organisation.pk}/invite/",
-                               {"emails": "ok@example.com member@example.com", "role": "staff"})  # fmt: skip
+    url = f"/employer/{organisation.pk}/invite/"
+    bad = admin_client.post(url, {"emails": "ok@example.com not-an-email", "role": "staff"})
+    member = admin_client.post(
+        url, {"emails": "ok@example.com member@example.com", "role": "staff"}
+    )
 
     assert "Not valid email addresses: not-an-email" in bad.context["form"].errors["emails"][0]
     assert "member@example.com is already a member." in member.context["form"].errors["emails"][0]
     assert not organisation.invitations.exists()
 
 
-def test_resend_gives_a_new_link_and_withdraw_ends_the_invitation(admin_client, admin_membership,
-                                                                 mailoutbox, django_capture_on_commit_callbacks):  # fmt: skip
+def test_resend_gives_a_new_link_and_withdraw_ends_the_invitation(
+    admin_client, admin_membership, mailoutbox, django_capture_on_commit_callbacks
+):
     organisation = admin_membership.organisation
     invitation = InvitationFactory(
         organisation=organisation, expires_at=timezone.now() - timedelta(days=1)

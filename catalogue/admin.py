@@ -108,8 +108,13 @@ class SessionInline(admin.TabularInline):
 class TeachingInline(admin.TabularInline):
     model = Teaching
     extra = 0
-    autocomplete_fields = ["lecturer"]
     fields = ["lecturer", "role", "contact_hours"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "lecturer":
+            # Only the university's teaching staff, never the list of every user.
+            kwargs["queryset"] = queries.lecturers()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class RunInline(admin.TabularInline):
@@ -135,6 +140,11 @@ class ThemeAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    exclude = ["interested_users"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.refresh_search_index(module_ids=obj.modules.values_list("pk", flat=True))
 
 
 @admin.register(Partner)
@@ -367,6 +377,21 @@ class LearningNeedAdmin(ScopedToFacultyAdmin):
     list_select_related = ["faculty"]
     readonly_fields = ["submitted_by", "created_at", "confirmation_sent_at", "language"]
     date_hierarchy = "created_at"
+    requester_fields = [
+        "topic", "description", "expected_learners", "preferred_format", "preferred_period",
+        "contact_name", "contact_email", "contact_phone", "organisation_name",
+    ]  # fmt: skip
 
     def scoped_queryset(self, request):
         return queries.learning_needs_curated_by(request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        # What the requester wrote is theirs; only the office may correct it.
+        if queries.curates_everything(request.user):
+            return self.readonly_fields
+        return [*self.readonly_fields, *self.requester_fields]
+
+    def save_model(self, request, obj, form, change):
+        if obj.faculty_id is None and obj.status != LearningNeed.Status.NEW:
+            obj.status = LearningNeed.Status.NEW  # unassigned again: back to the office
+        super().save_model(request, obj, form, change)

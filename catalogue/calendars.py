@@ -19,8 +19,9 @@ def session_event(session: Session, *, module_title: str, url: str) -> Event:
     event.add("dtend", timezone.localtime(session.ends_at))
     event.add("summary", f"{module_title}: {session.title}")
     if session.mode == Session.Mode.ONLINE:
-        event.add("location", session.online_url)
-        event.add("description", f"{session.get_mode_display()}: {session.online_url}\n{url}")
+        # The meeting link is for enrolled learners only, never in a public calendar.
+        event.add("location", str(session.get_mode_display()))
+        event.add("description", f"{session.get_mode_display()}\n{url}")
     else:
         event.add("location", session.location)
         event.add("description", f"{session.get_mode_display()}: {session.location}\n{url}")

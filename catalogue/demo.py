@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
@@ -20,7 +21,7 @@ from catalogue.models import (
     Teaching,
     Theme,
 )
-from catalogue.services import refresh_search_index
+from catalogue.services import LECTURERS, refresh_search_index
 
 CAMPUS_ROOMS = [
     "Academiegebouw, zaal 1.12, Domplein 29, Utrecht",
@@ -58,8 +59,10 @@ def seed_catalogue(*, portfolio_holder, today: date | None = None) -> DemoCatalo
         for p in demo_content.PARTNERS
     }
     lecturers_by_faculty: dict[str, list] = {}
+    lecturers_group = Group.objects.get(name=LECTURERS)
     for lecturer in demo_content.LECTURERS:
         user = demo_user(lecturer["email"], None, lecturer["first_name"], lecturer["last_name"])
+        user.groups.add(lecturers_group)
         lecturers_by_faculty.setdefault(lecturer["faculty"], []).append(user)
 
     curated = max(

@@ -21,7 +21,8 @@ class CatalogueFilterForm(forms.Form):
         self.raw = data
 
     def filters(self) -> CatalogueFilters:
-        cleaned = self.cleaned_data if self.is_valid() else {}
+        self.is_valid()  # cleaned_data then holds the fields that are valid
+        cleaned = self.cleaned_data
         formats, languages = {c for c, _ in Format.choices}, {c for c, _ in settings.LANGUAGES}
         levels = {str(c) for c, _ in Level.choices}
         getlist = self.raw.getlist
@@ -37,7 +38,8 @@ class CatalogueFilterForm(forms.Form):
         )
 
     def page_number(self) -> int:
-        return (self.cleaned_data.get("page") if self.is_valid() else None) or 1
+        self.is_valid()
+        return self.cleaned_data.get("page") or 1
 
 
 def _unique(values: list[str]) -> list[str]:

@@ -270,6 +270,8 @@ class ModuleRun(models.Model):
     @property
     def seats_left(self) -> int:
         # The enrolment app annotates `seats_taken` where it counts enrolments.
+        if self.status in (self.Status.FULL, self.Status.CLOSED, self.Status.CANCELLED):
+            return 0
         return max(self.capacity - getattr(self, "seats_taken", 0), 0)
 
     def get_calendar_url(self):

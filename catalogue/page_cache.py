@@ -10,6 +10,7 @@ only through a shared cache: set CACHE_URL to Redis in production.
 import hashlib
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -28,6 +29,11 @@ def catalogue_version() -> int:
 
 
 def bump_catalogue_version(**_signal_arguments) -> None:
+    """After the change commits: bumped earlier, a reader could cache the old rows anew."""
+    transaction.on_commit(_bump)
+
+
+def _bump() -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet: the next read starts a fresh version
@@ -42,12 +48,14 @@ def results_key(query_string: str) -> str:
     )
 
 
-def get_results(query_string: str) -> str | None:
-    return cache.get(results_key(query_string))
+def get(key: str):
+    return cache.get(key)
 
 
-def set_results(query_string: str, html: str) -> None:
-    cache.set(results_key(query_string), html, RESULTS_TIMEOUT)
+def put(key: str, value) -> None:
+    """Store under the key taken *before* reading the database, so a page built from rows
+    that changed meanwhile lands under the old version and is never served again."""
+    cache.set(key, value, RESULTS_TIMEOUT)
 
 
 def module_key(slug: str) -> str:
@@ -55,15 +63,6 @@ def module_key(slug: str) -> str:
         f"catalogue:module:{catalogue_version()}:{timezone.localdate():%Y%m%d}:"
         f"{get_language()}:{slug}"
     )
-
-
-def get_module_page(slug: str) -> dict | None:
-    """The rendered body and head of a published module's page."""
-    return cache.get(module_key(slug))
-
-
-def set_module_page(slug: str, parts: dict) -> None:
-    cache.set(module_key(slug), parts, RESULTS_TIMEOUT)
 
 
 def connect_invalidation() -> None:

@@ -72,6 +72,20 @@ def learning_needs_curated_by(user) -> QuerySet[LearningNeed]:
     return LearningNeed.objects.filter(faculty__in=faculties_curated_by(user))
 
 
+def lecturers():
+    """The people who may be named as lecturers: staff and the Lecturers group."""
+    from django.contrib.auth import get_user_model
+
+    from catalogue.services import LECTURERS
+
+    return (
+        get_user_model()
+        .objects.filter(Q(is_staff=True) | Q(groups__name=LECTURERS), is_active=True)
+        .distinct()
+        .order_by("last_name", "first_name")
+    )
+
+
 # --- The public catalogue -----------------------------------------------------------------
 
 
@@ -258,6 +272,9 @@ def _facet(name: str, matching: QuerySet[Module], filters, today) -> list[FacetO
             .order_by(label)
         )
         options = [(str(row[column]), row[label], row["count"]) for row in rows]
+    shown = {value for value, _label, _count in options}
+    # A chosen value stays on screen even when nothing matches it, so it can be unticked.
+    options += [(value, value, 0) for value in sorted(selected - shown)]
     display = _FACET_LABELS.get(name)
     return [
         FacetOption(
@@ -277,8 +294,8 @@ def _language_name(code: str) -> str:
 _FACET_LABELS = {
     "format": lambda value: Format(value).label,
     "language": _language_name,
-    "level": lambda value: Level(value).label,
-    "starts": lambda month: date_format(month, "F Y"),
+    "level": lambda value: Level(int(value)).label,
+    "starts": lambda month: date_format(month, "F Y") if isinstance(month, date) else month,
 }
 
 

@@ -162,6 +162,7 @@ def submit_learning_need(*, submitted_by=None, language: str, **fields) -> Learn
 
 PORTFOLIO_HOLDERS = "Portfolio holders"
 ACADEMY_OFFICE = "Academy office"
+LECTURERS = "Lecturers"
 
 _PORTFOLIO_HOLDER_PERMISSIONS = [
     "view_faculty",
@@ -188,6 +189,7 @@ def ensure_curation_groups() -> None:
     )
     office, _ = Group.objects.get_or_create(name=ACADEMY_OFFICE)
     office.permissions.add(*catalogue_permissions)
+    Group.objects.get_or_create(name=LECTURERS)  # who may be named on a run; no admin rights
 
 
 def export_catalogue_data(user) -> dict:

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -33,8 +35,8 @@ def home(request):
 def catalogue(request):
     form = CatalogueFilterForm(request.GET)
     filters = form.filters()
-    query_string = request.GET.urlencode()
-    results_html = page_cache.get_results(query_string)
+    cache_key = page_cache.results_key(request.GET.urlencode())
+    results_html = page_cache.get(cache_key)
     if results_html is None:
         result = queries.catalogue(filters)
         page = Paginator(result.modules, PAGE_SIZE).get_page(form.page_number())
@@ -45,7 +47,7 @@ def catalogue(request):
             "page_query": _query_without_page(request),
         }
         results_html = render_to_string("catalogue/_catalogue.html", context, request)
-        page_cache.set_results(query_string, results_html)
+        page_cache.put(cache_key, results_html)
     if request.htmx:
         response = HttpResponse(results_html)
     else:
@@ -66,7 +68,8 @@ def _query_without_page(request) -> str:
 
 @require_GET
 def module_detail(request, slug):
-    parts = page_cache.get_module_page(slug)
+    cache_key = page_cache.module_key(slug)
+    parts = page_cache.get(cache_key)
     if parts is None:
         try:
             module = queries.published_module(slug, user=request.user)
@@ -74,7 +77,7 @@ def module_detail(request, slug):
             raise Http404(_("No such module.")) from None
         context = {
             "module": module,
-            "json_ld": course_json_ld(module, url=request.build_absolute_uri()),
+            "json_ld": course_json_ld(module, url=settings.SITE_URL + module.get_absolute_url()),
             "outcomes": [outcome for outcome in module.learning_outcomes if outcome.strip()],
         }
         parts = {
@@ -84,7 +87,7 @@ def module_detail(request, slug):
             "body": render_to_string("catalogue/_module.html", context, request),
         }
         if module.is_public:  # a curator's preview of a draft is never cached
-            page_cache.set_module_page(slug, parts)
+            page_cache.put(cache_key, parts)
     return render(
         request,
         "catalogue/module_detail.html",
@@ -117,7 +120,9 @@ def learning_need_create(request):
         user=request.user,
         initial={"topic": request.GET.get("topic", "")[:200]},  # from "nothing found" links
     )
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not _within_learning_need_limit(request):
+        form.add_error(None, _("You sent several learning needs just now; try again in an hour."))
+    elif request.method == "POST" and form.is_valid():
         services.submit_learning_need(
             submitted_by=request.user, language=get_language(), **form.cleaned_data
         )
@@ -125,6 +130,16 @@ def learning_need_create(request):
         request.session["learning_need_email"] = form.cleaned_data["contact_email"]
         return redirect("catalogue:learning_need_thanks")
     return render(request, "catalogue/learning_need_form.html", {"form": form})
+
+
+LEARNING_NEEDS_PER_HOUR = 5
+
+
+def _within_learning_need_limit(request) -> bool:
+    """A few per hour per address: the form sends email, so it must not relay spam."""
+    key = f"learning-need-limit:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, timeout=60 * 60)
+    return cache.incr(key) <= LEARNING_NEEDS_PER_HOUR
 
 
 def learning_need_thanks(request):

@@ -306,3 +306,32 @@ def test_learning_needs_are_triaged_by_the_office(client, office, science):
 
     need.refresh_from_db()
     assert (need.status, need.faculty) == (LearningNeed.Status.TRIAGED, science)
+
+
+def test_portfolio_holder_can_name_lecturers_but_not_pick_any_user(client, holder, science):
+    from django.contrib.auth.models import Group
+
+    run = ModuleRunFactory(module__faculty=science)
+    lecturer = UserFactory(email="docent@example.org")
+    lecturer.groups.add(Group.objects.get(name="Lecturers"))
+    UserFactory(email="random.learner@example.com")
+    client.force_login(holder)
+
+    html = client.get(f"/admin/catalogue/modulerun/{run.pk}/change/").content.decode()
+
+    assert "docent@example.org" in html or lecturer.get_full_name() in html
+    assert "random.learner@example.com" not in html
+
+
+def test_portfolio_holder_cannot_rewrite_what_the_requester_wrote(client, holder, science):
+    need = LearningNeedFactory(faculty=science, status="triaged", topic="Original topic")
+    client.force_login(holder)
+
+    client.post(
+        f"/admin/catalogue/learningneed/{need.pk}/change/",
+        {"topic": "Rewritten", "status": "triaged", "faculty": "", "triage_notes": "Not ours"},
+    )
+
+    need.refresh_from_db()
+    assert need.topic == "Original topic"
+    assert (need.faculty, need.status) == (None, "new")  # back to the office

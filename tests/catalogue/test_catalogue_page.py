@@ -252,17 +252,41 @@ def test_repeated_catalogue_request_is_served_from_the_cache(client, django_asse
     assert "Data literacy" in response.content.decode()
 
 
-def test_any_change_to_the_offer_shows_at_once(client):
+def test_any_change_to_the_offer_shows_at_once(client, django_capture_on_commit_callbacks):
     module = ModuleFactory(title="Data literacy")
     assert "1 module found" in client.get("/modules/").content.decode()
 
-    ModuleFactory(title="Data ethics")
+    with django_capture_on_commit_callbacks(execute=True):
+        ModuleFactory(title="Data ethics")
     assert "2 modules found" in client.get("/modules/").content.decode()
 
-    module.status = Module.Status.ARCHIVED
-    module.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        module.status = Module.Status.ARCHIVED
+        module.save()
     html = client.get("/modules/").content.decode()
     assert "1 module found" in html and "Data literacy" not in html
 
-    ModuleRunFactory(module=Module.objects.get(title="Data ethics"), start_date=date(2031, 5, 1))
+    with django_capture_on_commit_callbacks(execute=True):
+        ModuleRunFactory(
+            module=Module.objects.get(title="Data ethics"), start_date=date(2031, 5, 1)
+        )
     assert "1 May 2031" in client.get("/modules/").content.decode()
+
+
+def test_a_selected_filter_stays_visible_when_nothing_matches_it(client):
+    ModuleFactory(format=Format.ONLINE)
+
+    result = catalogue(CatalogueFilters(q="nothing-like-this", format=["campus"]))
+
+    assert [(o.value, o.count, o.selected) for o in result.facets["format"]] == [
+        ("campus", 0, True)
+    ]
+
+
+def test_a_bad_page_number_keeps_the_search(client):
+    ModuleFactory(title="Data literacy")
+    ModuleFactory(title="Contract law")
+
+    response = client.get("/modules/", {"q": "data", "page": "0"})
+
+    assert [m.title for m in response.context["page"]] == ["Data literacy"]

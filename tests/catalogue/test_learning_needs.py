@@ -106,3 +106,14 @@ def test_bad_input_is_explained_at_the_field_and_nothing_is_saved(
     assert "Please correct the fields marked below." in response.content.decode()
     assert not LearningNeed.objects.exists()
     assert mailoutbox == []
+
+
+def test_the_form_cannot_be_used_to_send_mail_in_bulk(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        responses = [client.post("/learning-needs/new/", VALID) for _ in range(7)]
+
+    assert [r.status_code for r in responses] == [302] * 5 + [200] * 2
+    assert "try again in an hour" in responses[-1].content.decode()
+    assert LearningNeed.objects.count() == 5 and len(mailoutbox) == 5

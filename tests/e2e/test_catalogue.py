@@ -46,12 +46,12 @@ def test_professional_searches_filters_opens_a_module_and_downloads_its_calendar
     page.get_by_role("button", name="Search").click()
 
     expect(page).to_have_url(f"{live_server.url}/modules/?q=data")
-    expect(page.get_by_role("status")).to_contain_text("2 modules found")
+    expect(page.locator(".result-count")).to_contain_text("2 modules found")
 
     page.evaluate("window.__notReloaded = true")
     page.get_by_label("Online").check()
 
-    expect(page.get_by_role("status")).to_contain_text("1 module found")
+    expect(page.locator(".result-count")).to_contain_text("1 module found")
     expect(page).to_have_url(f"{live_server.url}/modules/?q=data&format=online")
     assert page.evaluate("window.__notReloaded === true"), "htmx updated the page in place"
     expect(page.get_by_label("Online")).to_be_checked()
@@ -78,7 +78,7 @@ def test_filters_work_without_javascript(chromium, live_server, offer):
     page.get_by_role("button", name="Apply filters").click()
 
     expect(page).to_have_url(f"{live_server.url}/modules/?q=&faculty=law")
-    expect(page.get_by_role("status")).to_contain_text("2 modules found")
+    expect(page.locator(".result-count")).to_contain_text("2 modules found")
     context.close()
 
 
@@ -111,6 +111,14 @@ def test_catalogue_is_usable_at_phone_width(page, offer):
     page.get_by_role("button", name="Filters").click()
     page.get_by_label("Faculty of Law").check()
 
-    expect(page.get_by_role("status")).to_contain_text("2 modules found")
+    expect(page.locator(".result-count")).to_contain_text("2 modules found")
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390
+
+
+def test_screen_readers_hear_the_new_result_count_after_filtering(page, offer):
+    page.goto("/modules/?q=data")
+
+    page.get_by_label("Online").check()
+
+    expect(page.get_by_role("status")).to_have_text("1 module found · most relevant first")

@@ -1,0 +1,9 @@
+// Announce the catalogue's new result count after htmx swaps the results in: a live region
+// that is itself replaced is not reliably read out, so this one stays put.
+document.addEventListener("htmx:afterSwap", (event) => {
+  const announcer = document.getElementById("catalogue-announcer");
+  const count = event.target.querySelector(".result-count");
+  if (announcer && count) {
+    announcer.textContent = count.textContent.replace(/\s+/g, " ").trim();
+  }
+});

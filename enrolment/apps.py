@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class EnrolmentConfig(AppConfig):
     name = "enrolment"
     verbose_name = _("Enrolment")
+
+    def ready(self):
+        from academy import personal_data
+        from enrolment.personal_data import erase_enrolment_data, export_enrolment_data
+
+        personal_data.register(
+            "enrolment", export=export_enrolment_data, erase=erase_enrolment_data
+        )

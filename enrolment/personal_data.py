@@ -1,0 +1,37 @@
+"""What enrolment holds about a person, for the data export and account deletion."""
+
+from enrolment.models import Enrolment, WaitingListEntry
+
+
+def export_enrolment_data(user) -> dict:
+    return {
+        "enrolments": [
+            {
+                "module": e.run.module.title,
+                "run": e.run.code,
+                "status": e.status,
+                "payer": e.payer,
+                "employer": e.organisation.name if e.organisation else None,
+                "motivation": e.motivation,
+                "enrolled_at": e.created_at.isoformat(),
+            }
+            for e in Enrolment.objects.filter(learner=user).select_related(
+                "run__module", "organisation"
+            )
+        ],
+        "waiting_list": [
+            {
+                "module": w.run.module.title,
+                "run": w.run.code,
+                "status": w.status,
+                "joined_at": w.created_at.isoformat(),
+            }
+            for w in WaitingListEntry.objects.filter(learner=user).select_related("run__module")
+        ],  # fmt: skip
+    }
+
+
+def erase_enrolment_data(user) -> None:
+    """Waiting-list places go; enrolments stay, without motivation, for results and invoices."""
+    WaitingListEntry.objects.filter(learner=user).delete()
+    Enrolment.objects.filter(learner=user).update(motivation="")

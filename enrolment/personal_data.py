@@ -27,7 +27,7 @@ def export_enrolment_data(user) -> dict:
                 "joined_at": w.created_at.isoformat(),
             }
             for w in WaitingListEntry.objects.filter(learner=user).select_related("run__module")
-        ],  # fmt: skip
+        ],
     }
 
 

@@ -299,6 +299,26 @@ _FACET_LABELS = {
 }
 
 
+_seat_counters = []
+
+
+def register_seat_counter(count_seats_taken) -> None:
+    """The enrolment app tells the catalogue how many seats each run has taken.
+
+    `count_seats_taken(run_ids)` returns {run_id: seats}; the catalogue itself knows
+    nothing about enrolments (dependencies point from enrolment to catalogue).
+    """
+    _seat_counters.append(count_seats_taken)
+
+
+def fill_seats_taken(runs) -> None:
+    runs = list(runs)
+    for count_seats_taken in _seat_counters:
+        taken = count_seats_taken([run.pk for run in runs])
+        for run in runs:
+            run.seats_taken = getattr(run, "seats_taken", 0) + taken.get(run.pk, 0)
+
+
 def published_module(slug: str, *, today: date | None = None, user=None) -> Module:
     """A module with everything its page shows; drafts only for those who curate them."""
     today = today or timezone.localdate()
@@ -319,13 +339,15 @@ def published_module(slug: str, *, today: date | None = None, user=None) -> Modu
         )
         .order_by("start_date")
     )
-    return (
+    module = (
         visible.select_related("faculty")
         .prefetch_related(
             "themes", "partners", Prefetch("runs", queryset=upcoming_runs, to_attr="upcoming_runs")
         )
         .get(slug=slug)
     )
+    fill_seats_taken(module.upcoming_runs)
+    return module
 
 
 def next_modules_to_start(*, limit: int = 6, today: date | None = None) -> QuerySet[Module]:

@@ -7,12 +7,14 @@ enrolments into the same run queue up instead of overbooking it.
 from datetime import timedelta
 
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from academy.models import Membership
 from academy.services import set_progress_sharing
 from catalogue.models import ModuleRun
+from catalogue.page_cache import bump_catalogue_version
 from enrolment.models import Enrolment, WaitingListEntry
 
 OFFER_VALIDITY = timedelta(hours=48)
@@ -43,7 +45,28 @@ def seats_taken(run: ModuleRun, *, now=None) -> int:
     return enrolled + offered
 
 
+def seats_taken_by_run(run_ids: list[int], *, now=None) -> dict[int, int]:
+    """Seats taken per run in two queries, for pages that list several runs."""
+    now = now or timezone.now()
+    taken: dict[int, int] = {}
+    enrolled = (
+        Enrolment.objects.holding_a_seat().filter(run_id__in=run_ids)
+        .values("run_id").annotate(n=Count("pk"))
+    )  # fmt: skip
+    offered = (
+        WaitingListEntry.objects.filter(
+            run_id__in=run_ids, status=WaitingListEntry.Status.OFFERED, offer_expires_at__gt=now
+        )
+        .values("run_id").annotate(n=Count("pk"))
+    )  # fmt: skip
+    for row in [*enrolled, *offered]:
+        taken[row["run_id"]] = taken.get(row["run_id"], 0) + row["n"]
+    return taken
+
+
 def _locked(run: ModuleRun) -> ModuleRun:
+    # Whatever changes under this lock changes seats: cached catalogue pages must follow.
+    bump_catalogue_version()
     return ModuleRun.objects.select_for_update().get(pk=run.pk)
 
 
@@ -182,7 +205,7 @@ def expire_offers(*, now=None) -> int:
     expired = 0
     for run_id in run_ids:
         with transaction.atomic():
-            run = ModuleRun.objects.select_for_update().get(pk=run_id)
+            run = _locked(ModuleRun(pk=run_id))
             expired += run.waiting_list.filter(
                 status=WaitingListEntry.Status.OFFERED, offer_expires_at__lte=now
             ).update(status=WaitingListEntry.Status.EXPIRED)

@@ -173,8 +173,8 @@ def test_module_page_query_count_does_not_grow_with_runs(
         SessionFactory.create_batch(4, run=run)
         TeachingFactory.create_batch(2, run=run)
 
-    # module, themes, partners, runs, sessions, teachings with lecturers
-    with django_assert_max_num_queries(6):
+    # module, themes, partners, runs, sessions, teachings with lecturers, seats taken (2)
+    with django_assert_max_num_queries(8):
         response = client.get("/modules/many/")
 
     assert response.status_code == 200
@@ -199,3 +199,15 @@ def test_module_page_is_cached_and_follows_changes(
         module.status = Module.Status.ARCHIVED
         module.save()
     assert client.get("/modules/responsible-ai/").status_code == 404
+
+
+def test_seats_left_count_enrolments_and_open_offers(client, module):
+    from enrolment import services as enrolment
+
+    run = module.runs.get()
+    for _ in range(3):
+        enrolment.enrol(run=run, learner=UserFactory())
+
+    html = client.get("/modules/responsible-ai/").content.decode()
+
+    assert "21 seats left" in html

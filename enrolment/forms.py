@@ -55,3 +55,38 @@ class ProfileForm(forms.ModelForm):
 
     def sharing_choices(self):
         return [(m, self.cleaned_data[self.sharing_field(m)]) for m in self.memberships]
+
+
+class EnrolForm(forms.Form):
+    """Who pays, an optional motivation, and consent to the terms."""
+
+    payer = forms.ChoiceField(label=_("Who pays?"), widget=forms.RadioSelect)
+    motivation = forms.CharField(
+        label=_("Motivation or prior education"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Optional: what you hope to learn, or relevant education and experience."),
+    )
+    accept_terms = forms.BooleanField(
+        label=_("I accept the terms of enrolment, including the cancellation conditions."),
+    )
+
+    def __init__(self, *args, memberships=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.memberships = {str(m.organisation_id): m for m in memberships}
+        self.fields["payer"].choices = [
+            ("learner", _("I pay myself")),
+            *(
+                (org_id, _("My employer pays: %(organisation)s (their admin approves first)")
+                 % {"organisation": m.organisation.name})
+                for org_id, m in self.memberships.items()
+            ),
+        ]  # fmt: skip
+        self.fields["payer"].initial = "learner"
+
+    def payment(self) -> dict:
+        choice = self.cleaned_data["payer"]
+        if choice == "learner":
+            return {"payer": "learner", "organisation": None}
+        return {"payer": "employer", "organisation": self.memberships[choice].organisation}

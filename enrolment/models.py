@@ -48,6 +48,9 @@ class Enrolment(models.Model):
     motivation = models.TextField(_("motivation or prior education"), blank=True)
     created_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    confirmation_sent_at = models.DateTimeField(
+        _("confirmation sent at"), null=True, blank=True, editable=False
+    )
 
     objects = EnrolmentQuerySet.as_manager()
 

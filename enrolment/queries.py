@@ -37,3 +37,25 @@ def organisations_with_admins(user):
     return memberships_of(user).prefetch_related(
         Prefetch("organisation__memberships", queryset=Membership.objects.filter(role="admin"))
     )
+
+
+def enrolments_of(user):
+    from enrolment.models import Enrolment
+
+    return (
+        Enrolment.objects.filter(learner=user)
+        .exclude(status=Enrolment.Status.CANCELLED)
+        .select_related("run__module", "organisation")
+        .prefetch_related("run__sessions")
+        .order_by("run__start_date")
+    )
+
+
+def waiting_list_places_of(user):
+    from enrolment.models import WaitingListEntry
+
+    return (
+        WaitingListEntry.objects.filter(learner=user, status__in=WaitingListEntry.ACTIVE)
+        .select_related("run__module")
+        .order_by("run__start_date")
+    )

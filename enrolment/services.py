@@ -111,9 +111,16 @@ def enrol(
         enrolment = Enrolment.objects.create(run=run, learner=learner, status=status, **details)
         if taken + 1 >= run.capacity:
             _set_status(run, ModuleRun.Status.FULL)
+        _confirm_by_email(enrolment)
         return enrolment
     _set_status(run, ModuleRun.Status.FULL)
     return WaitingListEntry.objects.create(run=run, learner=learner, **details)
+
+
+def _confirm_by_email(enrolment: Enrolment) -> None:
+    from enrolment.tasks import send_enrolment_confirmation
+
+    transaction.on_commit(lambda: send_enrolment_confirmation.delay(enrolment.pk))
 
 
 def _set_status(run: ModuleRun, status: str) -> None:
@@ -180,6 +187,7 @@ def accept_offer(*, entry: WaitingListEntry, learner, now=None) -> Enrolment:
     )  # fmt: skip
     entry.status = WaitingListEntry.Status.ACCEPTED
     entry.save(update_fields=["status"])
+    _confirm_by_email(enrolment)
     return enrolment
 
 

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -12,8 +13,10 @@ from academy import services as people
 from academy.forms import InviteForm, OrganisationForm, StaffImportForm
 from academy.models import Membership, StaffImport
 from academy.spreadsheets import write_csv
+from catalogue.models import Module, ModuleRun
 from enrolment import queries, services
-from enrolment.forms import ProfileForm
+from enrolment.forms import EnrolForm, ProfileForm
+from enrolment.models import Enrolment, WaitingListEntry
 
 PREVIEW_LIMIT = 200
 
@@ -23,14 +26,80 @@ PREVIEW_LIMIT = 200
 
 @login_required
 def my_learning(request):
+    places = list(queries.waiting_list_places_of(request.user))
+    for place in places:
+        place.position = services.waiting_list_position(place)
     return render(
         request,
         "enrolment/my_learning.html",
         {
             "memberships": queries.memberships_of(request.user),
             "invitations": people.invitations_waiting_for(request.user),
+            "enrolments": queries.enrolments_of(request.user),
+            "places": places,
+            "today": timezone.localdate(),
         },
     )
+
+
+@login_required
+def enrol(request, slug, code):
+    run = get_object_or_404(
+        ModuleRun.objects.select_related("module"),
+        module__slug=slug, module__status=Module.Status.PUBLISHED, code=code,
+    )  # fmt: skip
+    form = EnrolForm(request.POST or None, memberships=queries.memberships_of(request.user))
+    if request.method == "POST" and form.is_valid():
+        try:
+            outcome = services.enrol(
+                run=run, learner=request.user, motivation=form.cleaned_data["motivation"],
+                **form.payment(),
+            )  # fmt: skip
+        except services.EnrolmentError as error:
+            form.add_error(None, str(error))
+        else:
+            if isinstance(outcome, WaitingListEntry):
+                messages.info(request, _(
+                    "This run is full. You are number %(position)d on the waiting list; "
+                    "we will email you when a seat is offered to you."
+                ) % {"position": services.waiting_list_position(outcome)})  # fmt: skip
+            else:
+                messages.success(request, _("You are enrolled for %(module)s.") % {
+                    "module": run.module.title})  # fmt: skip
+            return redirect("enrolment:my_learning")
+    return render(request, "enrolment/enrol.html", {"run": run, "form": form})
+
+
+@login_required
+@require_POST
+def cancel_enrolment(request, enrolment_id):
+    enrolment = get_object_or_404(Enrolment, pk=enrolment_id, learner=request.user)
+    try:
+        services.cancel_enrolment(enrolment=enrolment, by=request.user)
+    except services.EnrolmentError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Your enrolment has been cancelled."))
+    return redirect("enrolment:my_learning")
+
+
+@login_required
+@require_POST
+def answer_offer(request, entry_id, answer):
+    entry = get_object_or_404(WaitingListEntry, pk=entry_id, learner=request.user)
+    if answer not in ("accept", "decline"):
+        raise Http404
+    try:
+        if answer == "accept":
+            services.accept_offer(entry=entry, learner=request.user)
+            messages.success(request, _("You are enrolled for %(module)s.") % {
+                "module": entry.run.module.title})  # fmt: skip
+        else:
+            services.decline_offer(entry=entry, learner=request.user)
+            messages.success(request, _("You declined the seat."))
+    except services.EnrolmentError as error:
+        messages.error(request, str(error))
+    return redirect("enrolment:my_learning")
 
 
 @login_required

@@ -1,0 +1,13 @@
+from celery import shared_task
+
+from enrolment import emails, services
+
+
+@shared_task
+def send_enrolment_confirmation(enrolment_id: int) -> bool:
+    return emails.send_enrolment_confirmation(enrolment_id=enrolment_id)
+
+
+@shared_task
+def expire_waiting_list_offers() -> int:
+    return services.expire_offers()

@@ -1,0 +1,100 @@
+"""Enrolling from the module page, My learning, cancelling and answering an offer."""
+
+import pytest
+
+from enrolment.models import Enrolment, WaitingListEntry
+from tests.academy.factories import MembershipFactory, UserFactory
+from tests.catalogue.factories import ModuleRunFactory, SessionFactory
+
+pytestmark = pytest.mark.django_db
+
+ENROL = {"payer": "learner", "motivation": "", "accept_terms": "on"}
+
+
+@pytest.fixture
+def run():
+    run = ModuleRunFactory(module__slug="data-ethics", code="2027-03", capacity=1)
+    SessionFactory(run=run, title="Kick-off")
+    return run
+
+
+def enrol_url(run):
+    return f"/modules/{run.module.slug}/{run.code}/enrol/"
+
+
+def test_learner_enrols_and_gets_a_confirmation_once(
+    client, run, mailoutbox, django_capture_on_commit_callbacks
+):
+    learner = UserFactory(first_name="Noor")
+    client.force_login(learner)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(enrol_url(run), ENROL, follow=True)
+
+    assert Enrolment.objects.get().learner == learner
+    html = response.content.decode()
+    assert "You are enrolled for" in html and "Kick-off" in html
+    assert len(mailoutbox) == 1
+    assert "Dear Noor" in mailoutbox[0].body and "Kick-off" in mailoutbox[0].body
+    assert mailoutbox[0].alternatives[0][1] == "text/html"
+
+
+def test_enrolling_needs_a_login_and_the_terms(client, run):
+    assert client.get(enrol_url(run)).status_code == 302
+    client.force_login(UserFactory())
+
+    response = client.post(enrol_url(run), {**ENROL, "accept_terms": ""})
+
+    assert "This field is required." in response.context["form"].errors["accept_terms"]
+    assert not Enrolment.objects.exists()
+
+
+def test_full_run_puts_the_next_learner_on_the_waiting_list(client, run):
+    Enrolment.objects.create(run=run, learner=UserFactory())
+    client.force_login(UserFactory())
+
+    response = client.post(enrol_url(run), ENROL, follow=True)
+
+    assert "You are number 1 on the waiting list" in response.content.decode()
+    assert "On the waiting list: number 1." in response.content.decode()
+
+
+def test_employer_can_pay_only_for_its_members(client, run):
+    membership = MembershipFactory(organisation__name="Gemeente Tiel")
+    client.force_login(membership.user)
+
+    page = client.get(enrol_url(run)).content.decode()
+    client.post(enrol_url(run), {**ENROL, "payer": str(membership.organisation_id)})
+
+    assert "My employer pays: Gemeente Tiel" in page
+    enrolment = Enrolment.objects.get()
+    assert (enrolment.payer, enrolment.status) == ("employer", "awaiting_approval")
+
+
+def test_cancelling_offers_the_seat_to_the_next_who_accepts_it(client, run):
+    first, second = UserFactory(), UserFactory()
+    client.force_login(first)
+    client.post(enrol_url(run), ENROL)
+    client.force_login(second)
+    client.post(enrol_url(run), ENROL)
+
+    client.force_login(first)
+    client.post(f"/me/enrolments/{Enrolment.objects.get(learner=first).pk}/cancel/")
+    client.force_login(second)
+    page = client.get("/me/").content.decode()
+    entry = WaitingListEntry.objects.get(learner=second)
+    client.post(f"/me/offers/{entry.pk}/accept/")
+
+    assert "A seat is offered to you until" in page
+    assert Enrolment.objects.get(learner=second).status == "confirmed"
+
+
+def test_nobody_can_cancel_or_answer_for_someone_else(client, run):
+    enrolment = Enrolment.objects.create(run=run, learner=UserFactory())
+    entry = WaitingListEntry.objects.create(run=run, learner=UserFactory())
+    client.force_login(UserFactory())
+
+    assert client.post(f"/me/enrolments/{enrolment.pk}/cancel/").status_code == 404
+    assert client.post(f"/me/offers/{entry.pk}/accept/").status_code == 404
+    enrolment.refresh_from_db()
+    assert enrolment.status == "confirmed"

@@ -12,6 +12,7 @@ from django.db import transaction
 from academy.demo import seed_people
 from catalogue.demo import seed_bulk_modules, seed_catalogue
 from catalogue.services import PORTFOLIO_HOLDERS
+from enrolment.demo import seed_enrolments
 
 
 class Command(BaseCommand):
@@ -41,6 +42,8 @@ class Command(BaseCommand):
             people = seed_people(password=password)
             people.portfolio_holder.groups.add(Group.objects.get(name=PORTFOLIO_HOLDERS))
             catalogue = seed_catalogue(portfolio_holder=people.portfolio_holder)
+            colleagues = [m.user for m in people.organisation.memberships.select_related("user")]
+            enrolments = seed_enrolments(learner=people.learner, colleagues=colleagues)
         if modules:
             created = seed_bulk_modules(count=modules)
             self.stdout.write(f"Added {created} generated modules for benchmarking.")
@@ -48,6 +51,10 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Catalogue: {catalogue.faculties} faculties, {catalogue.themes} themes, "
             f"{catalogue.modules} modules ({catalogue.runs} runs, {catalogue.sessions} sessions)."
+        )
+        self.stdout.write(
+            f"Enrolment: {enrolments['enrolments']} enrolments, "
+            f"{enrolments['waiting']} on waiting lists."
         )
         self.stdout.write(self.style.SUCCESS("Demo academy ready. Log in at /accounts/login/ as:"))
         for user, role in [

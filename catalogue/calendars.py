@@ -30,13 +30,20 @@ def session_event(session: Session, *, module_title: str, url: str) -> Event:
 
 
 def calendar_for(sessions: Iterable[Session], *, name: str, module_title: str, url: str) -> bytes:
+    return calendar_of(
+        [session_event(session, module_title=module_title, url=url) for session in sessions],
+        name=name,
+    )
+
+
+def calendar_of(events: Iterable[Event], *, name: str) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
-    for session in sessions:
-        calendar.add_component(session_event(session, module_title=module_title, url=url))
+    for event in events:
+        calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()

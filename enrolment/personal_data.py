@@ -1,6 +1,6 @@
 """What enrolment holds about a person, for the data export and account deletion."""
 
-from enrolment.models import Enrolment, WaitingListEntry
+from enrolment.models import CalendarFeed, Enrolment, WaitingListEntry
 
 
 def export_enrolment_data(user) -> dict:
@@ -34,4 +34,5 @@ def export_enrolment_data(user) -> dict:
 def erase_enrolment_data(user) -> None:
     """Waiting-list places go; enrolments stay, without motivation, for results and invoices."""
     WaitingListEntry.objects.filter(learner=user).delete()
+    CalendarFeed.objects.filter(user=user).delete()
     Enrolment.objects.filter(learner=user).update(motivation="")

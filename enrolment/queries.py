@@ -59,3 +59,19 @@ def waiting_list_places_of(user):
         .select_related("run__module")
         .order_by("run__start_date")
     )
+
+
+def sessions_in_feed(feed):
+    """The sessions of runs the feed's owner is enrolled in (not cancelled)."""
+    from catalogue.models import Session
+    from enrolment.models import Enrolment
+
+    return (
+        Session.objects.filter(
+            run__enrolments__learner_id=feed.user_id,
+            run__enrolments__status__in=Enrolment.SEAT_HOLDING,
+        )
+        .select_related("run__module")
+        .order_by("starts_at")
+        .distinct()
+    )

@@ -15,7 +15,7 @@ from academy.models import Membership
 from academy.services import set_progress_sharing
 from catalogue.models import ModuleRun
 from catalogue.page_cache import bump_catalogue_version
-from enrolment.models import Enrolment, WaitingListEntry
+from enrolment.models import CalendarFeed, Enrolment, WaitingListEntry, new_feed_token
 
 OFFER_VALIDITY = timedelta(hours=48)
 
@@ -219,3 +219,15 @@ def expire_offers(*, now=None) -> int:
             ).update(status=WaitingListEntry.Status.EXPIRED)
             promote_waiting_list(run=run, now=now)
     return expired
+
+
+def calendar_feed_for(user) -> CalendarFeed:
+    return CalendarFeed.objects.get_or_create(user=user)[0]
+
+
+def renew_calendar_feed(user) -> CalendarFeed:
+    """A new secret address; calendars subscribed to the old one stop updating."""
+    feed = calendar_feed_for(user)
+    feed.token = new_feed_token()
+    feed.save(update_fields=["token", "created_at"])
+    return feed

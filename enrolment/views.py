@@ -1,5 +1,6 @@
 """My learning and the employer portal."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -13,10 +14,11 @@ from academy import services as people
 from academy.forms import InviteForm, OrganisationForm, StaffImportForm
 from academy.models import Membership, StaffImport
 from academy.spreadsheets import write_csv
+from catalogue.calendars import calendar_of, session_event
 from catalogue.models import Module, ModuleRun
 from enrolment import queries, services
 from enrolment.forms import EnrolForm, ProfileForm
-from enrolment.models import Enrolment, WaitingListEntry
+from enrolment.models import CalendarFeed, Enrolment, WaitingListEntry
 
 PREVIEW_LIMIT = 200
 
@@ -38,8 +40,35 @@ def my_learning(request):
             "enrolments": queries.enrolments_of(request.user),
             "places": places,
             "today": timezone.localdate(),
+            "feed": services.calendar_feed_for(request.user),
         },
     )
+
+
+def calendar_feed(request, token):
+    """The personal feed: no login (calendar apps cannot), the secret token is the key."""
+    feed = get_object_or_404(CalendarFeed.objects.select_related("user"), token=token)
+    events = []
+    for session in queries.sessions_in_feed(feed):
+        url = settings.SITE_URL + session.run.module.get_absolute_url()
+        event = session_event(session, module_title=session.run.module.title, url=url)
+        if session.mode == session.Mode.ONLINE and session.online_url:
+            event["location"] = session.online_url  # personal: the meeting link belongs here
+        events.append(event)
+    body = calendar_of(events, name=_("My learning · Academy"))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=900"
+    return response
+
+
+@login_required
+@require_POST
+def renew_calendar_feed(request):
+    services.renew_calendar_feed(request.user)
+    messages.success(
+        request, _("Your calendar feed has a new address; the old one no longer works.")
+    )
+    return redirect("enrolment:my_learning")
 
 
 @login_required

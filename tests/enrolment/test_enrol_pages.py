@@ -98,3 +98,30 @@ def test_nobody_can_cancel_or_answer_for_someone_else(client, run):
     assert client.post(f"/me/offers/{entry.pk}/accept/").status_code == 404
     enrolment.refresh_from_db()
     assert enrolment.status == "confirmed"
+
+
+def test_personal_calendar_feed_has_my_sessions_with_links_and_can_be_renewed(client, run):
+    from catalogue.models import Session
+    from enrolment.models import CalendarFeed
+
+    learner = UserFactory()
+    Enrolment.objects.create(run=run, learner=learner)
+    SessionFactory(run=run, title="Online clinic", mode=Session.Mode.ONLINE, location="",
+                   online_url="https://meet.example.org/clinic")  # fmt: skip
+    SessionFactory(title="Someone else's session")
+    client.force_login(learner)
+    client.get("/me/")
+    feed = CalendarFeed.objects.get(user=learner)
+    client.logout()
+
+    response = client.get(f"/me/calendar/{feed.token}.ics")
+
+    body = response.content.decode()
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert "Kick-off" in body and "Online clinic" in body
+    assert "https://meet.example.org/clinic" in body
+    assert "Someone else" not in body
+    client.force_login(learner)
+    client.post("/me/calendar/renew/")
+    assert client.get(f"/me/calendar/{feed.token}.ics").status_code == 404
+    assert client.get(f"/me/calendar/{CalendarFeed.objects.get().token}.ics").status_code == 200

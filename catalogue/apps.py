@@ -16,6 +16,7 @@ class CatalogueConfig(AppConfig):
     def ready(self):
         # Like Django's own permissions, the curation groups follow the migrations.
         post_migrate.connect(_ensure_curation_groups, sender=self)
+        post_migrate.connect(_ensure_curation_groups)  # also after enrolment's permissions exist
         from catalogue.page_cache import connect_invalidation
 
         connect_invalidation()

@@ -175,6 +175,9 @@ _PORTFOLIO_HOLDER_PERMISSIONS = [
       for model in ("modulerun", "session", "teaching")),
     "view_learningneed",
     "change_learningneed",
+    "view_enrolment",
+    "change_enrolment",
+    "view_waitinglistentry",
 ]  # fmt: skip
 
 
@@ -182,7 +185,9 @@ def ensure_curation_groups() -> None:
     """The groups curation relies on, with their permissions; safe to run after every migrate."""
     from django.contrib.auth.models import Group, Permission
 
-    catalogue_permissions = Permission.objects.filter(content_type__app_label="catalogue")
+    catalogue_permissions = Permission.objects.filter(
+        content_type__app_label__in=["catalogue", "enrolment"]
+    )
     holders, _ = Group.objects.get_or_create(name=PORTFOLIO_HOLDERS)
     holders.permissions.add(
         *catalogue_permissions.filter(codename__in=_PORTFOLIO_HOLDER_PERMISSIONS)

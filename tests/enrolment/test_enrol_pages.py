@@ -125,3 +125,37 @@ def test_personal_calendar_feed_has_my_sessions_with_links_and_can_be_renewed(cl
     client.post("/me/calendar/renew/")
     assert client.get(f"/me/calendar/{feed.token}.ics").status_code == 404
     assert client.get(f"/me/calendar/{CalendarFeed.objects.get().token}.ics").status_code == 200
+
+
+def test_portfolio_holders_see_and_export_only_their_facultys_participants(client):
+    import csv
+    import io
+
+    from django.contrib.auth.models import Group
+
+    from tests.catalogue.factories import FacultyFactory
+
+    science, law = FacultyFactory(slug="science"), FacultyFactory(slug="law")
+    holder = UserFactory(is_staff=True)
+    holder.groups.add(Group.objects.get(name="Portfolio holders"))
+    science.portfolio_holders.add(holder)
+    formula = "=cmd|' /C calc'!A0"
+    ours = Enrolment.objects.create(
+        run=ModuleRunFactory(module__faculty=science), learner=UserFactory(first_name=formula)
+    )
+    theirs = Enrolment.objects.create(
+        run=ModuleRunFactory(module__faculty=law), learner=UserFactory()
+    )
+    client.force_login(holder)
+
+    listed = client.get("/admin/enrolment/enrolment/").context["cl"].queryset
+    export = client.post(
+        "/admin/enrolment/enrolment/",
+        {"action": "export_participants", "_selected_action": [ours.pk, theirs.pk]},
+    )
+
+    assert list(listed) == [ours]
+    assert client.get(f"/admin/enrolment/enrolment/{theirs.pk}/change/").status_code == 302
+    rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
+    assert [row[2] for row in rows[1:]] == [ours.learner.email]
+    assert rows[1][3].startswith("'=")

@@ -75,3 +75,32 @@ def sessions_in_feed(feed):
         .order_by("starts_at")
         .distinct()
     )
+
+
+def awaiting_approval(organisation):
+    from enrolment.models import Enrolment
+
+    return (
+        Enrolment.objects.filter(
+            organisation=organisation, status=Enrolment.Status.AWAITING_APPROVAL
+        )
+        .select_related("learner", "run__module")
+        .order_by("created_at")
+    )
+
+
+def shared_enrolments_by_member(organisation) -> dict[int, list]:
+    """Enrolments of members who consent to share, by user id; others are not read at all."""
+    from enrolment.models import Enrolment
+
+    sharing = organisation.memberships.filter(shares_progress=True).values("user_id")
+    enrolments = (
+        Enrolment.objects.filter(learner_id__in=sharing)
+        .exclude(status=Enrolment.Status.CANCELLED)
+        .select_related("run__module")
+        .order_by("run__start_date")
+    )
+    by_member: dict[int, list] = {}
+    for enrolment in enrolments:
+        by_member.setdefault(enrolment.learner_id, []).append(enrolment)
+    return by_member

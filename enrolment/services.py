@@ -231,3 +231,23 @@ def renew_calendar_feed(user) -> CalendarFeed:
     feed.token = new_feed_token()
     feed.save(update_fields=["token", "created_at"])
     return feed
+
+
+@transaction.atomic
+def approve_enrolment(*, enrolment: Enrolment, approve: bool, by) -> Enrolment:
+    """The paying employer's admin approves (seat confirmed) or declines (seat freed)."""
+    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if not Membership.objects.filter(
+        user=by, organisation_id=enrolment.organisation_id, role=Membership.Role.ADMIN
+    ).exists():
+        raise EnrolmentError(_("Only an admin of the paying employer may decide."))
+    if enrolment.status != Enrolment.Status.AWAITING_APPROVAL:
+        raise EnrolmentError(_("This enrolment is not awaiting approval."))
+    if approve:
+        enrolment.status = Enrolment.Status.CONFIRMED
+        enrolment.save(update_fields=["status"])
+        bump_catalogue_version()
+        return enrolment
+    cancel_enrolment(enrolment=enrolment, by=by)
+    enrolment.refresh_from_db()
+    return enrolment

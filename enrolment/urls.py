@@ -22,6 +22,11 @@ urlpatterns = [
     ),
     path("employer/<int:organisation_id>/invite/", views.employer_invite, name="employer_invite"),
     path(
+        "employer/<int:organisation_id>/enrolments/<int:enrolment_id>/<str:decision>/",
+        views.employer_approval,
+        name="employer_approval",
+    ),
+    path(
         "employer/<int:organisation_id>/invitations/<int:invitation_id>/<str:action>/",
         views.employer_invitation_action,
         name="employer_invitation_action",

@@ -184,17 +184,40 @@ def employer_register(request):
 @login_required
 def employer_staff(request, organisation_id):
     organisation = _administered(request, organisation_id)
+    memberships = list(queries.staff_overview(organisation))
+    shared = queries.shared_enrolments_by_member(organisation)
+    for membership in memberships:
+        membership.shared_enrolments = shared.get(membership.user_id, [])
     return render(
         request,
         "enrolment/employer_staff.html",
         {
             "organisation": organisation,
-            "memberships": queries.staff_overview(organisation),
+            "memberships": memberships,
+            "awaiting_approval": queries.awaiting_approval(organisation),
             "invitations": queries.open_invitations(organisation),
             "imports": queries.recent_imports(organisation),
             "invite_form": InviteForm(),
         },
     )
+
+
+@login_required
+@require_POST
+def employer_approval(request, organisation_id, enrolment_id, decision):
+    organisation = _administered(request, organisation_id)
+    enrolment = get_object_or_404(queries.awaiting_approval(organisation), pk=enrolment_id)
+    if decision not in ("approve", "decline"):
+        raise Http404
+    try:
+        services.approve_enrolment(
+            enrolment=enrolment, approve=decision == "approve", by=request.user
+        )
+    except services.EnrolmentError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Your decision has been recorded."))
+    return redirect("enrolment:employer_staff", organisation.pk)
 
 
 @login_required

@@ -288,3 +288,48 @@ def test_login_with_next_returns_to_the_invitation(client):
     )
 
     assert response["Location"] == f"/invitations/{invitation.token}/"
+
+
+def test_employer_sees_enrolments_only_of_staff_who_share(admin_client, admin_membership):
+    from enrolment.models import Enrolment
+    from tests.catalogue.factories import ModuleRunFactory
+
+    organisation = admin_membership.organisation
+    sharing = MembershipFactory(organisation=organisation, shares_progress=True)
+    private = MembershipFactory(organisation=organisation, shares_progress=False)
+    Enrolment.objects.create(
+        run=ModuleRunFactory(module__title="Shared module"), learner=sharing.user
+    )
+    Enrolment.objects.create(
+        run=ModuleRunFactory(module__title="Private module"), learner=private.user
+    )
+
+    html = admin_client.get(f"/employer/{organisation.pk}/").content.decode()
+
+    assert "Shared module" in html
+    assert "Private module" not in html
+
+
+def test_employer_admin_approves_or_declines_enrolments_it_pays_for(admin_client, admin_membership):
+    from enrolment import services as enrolment_services
+    from tests.catalogue.factories import ModuleRunFactory
+
+    organisation = admin_membership.organisation
+    member = MembershipFactory(organisation=organisation)
+    run = ModuleRunFactory(capacity=1)
+    enrolment = enrolment_services.enrol(run=run, learner=member.user, payer="employer",
+                                         organisation=organisation)  # fmt: skip
+    waiting = enrolment_services.enrol(run=run, learner=UserFactory())
+
+    page = admin_client.get(f"/employer/{organisation.pk}/").content.decode()
+    admin_client.post(f"/employer/{organisation.pk}/enrolments/{enrolment.pk}/decline/")
+
+    assert "Enrolments awaiting your approval" in page
+    enrolment.refresh_from_db(), waiting.refresh_from_db()
+    assert enrolment.status == "cancelled"
+    assert waiting.status == "offered"  # the freed seat went to the waiting list
+    other = OrganisationFactory()
+    assert (
+        admin_client.post(f"/employer/{other.pk}/enrolments/{enrolment.pk}/approve/").status_code
+        == 404
+    )

@@ -200,6 +200,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60 * 60}
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "academy.tasks.heartbeat", "schedule": 5 * 60.0},
+    "send-due-reminders": {"task": "enrolment.tasks.send_due_reminders", "schedule": 5 * 60.0},
     "expire-waiting-list-offers": {
         "task": "enrolment.tasks.expire_waiting_list_offers",
         "schedule": 5 * 60.0,

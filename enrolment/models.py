@@ -157,3 +157,35 @@ class CalendarFeed(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class Reminder(models.Model):
+    """That a reminder went out: the unique constraint makes every send happen at most once."""
+
+    class Kind(models.TextChoices):
+        CAMPUS_SESSION_TOMORROW = "campus_session", _("On-campus session tomorrow")
+        ONLINE_SESSION_SOON = "online_session", _("Online session within the hour")
+        RUN_STARTS_IN_A_WEEK = "run_start", _("Run starts in a week")
+        OFFER_EXPIRES_SOON = "offer_expiry", _("Waiting-list offer about to expire")
+        APPROVAL_WAITING = "approval", _("Enrolment awaiting the employer's approval")
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminders"
+    )
+    kind = models.CharField(_("kind"), max_length=24, choices=Kind)
+    subject_id = models.PositiveBigIntegerField(
+        _("about"), help_text=_("The session, run, offer or enrolment the reminder is about.")
+    )
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "kind", "subject_id"], name="reminder_once_per_occasion"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} → {self.recipient}"

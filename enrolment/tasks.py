@@ -11,3 +11,10 @@ def send_enrolment_confirmation(enrolment_id: int) -> bool:
 @shared_task
 def expire_waiting_list_offers() -> int:
     return services.expire_offers()
+
+
+@shared_task
+def send_due_reminders() -> int:
+    from enrolment.reminders import send_due_reminders as send
+
+    return send()

@@ -12,22 +12,32 @@ from academy.models import Invitation
 BATCH_SIZE = 200
 
 
-def invitation_message(invitation: Invitation) -> EmailMultiAlternatives:
-    language = invitation.invited_by.preferred_language if invitation.invited_by else None
+def templated_email(
+    template: str, context: dict, *, to: str, language: str | None
+) -> EmailMultiAlternatives:
+    """An email from emails/<template>_subject.txt, .txt and .html, in the given language."""
     with translation.override(language or settings.LANGUAGE_CODE):
-        context = {
-            "invitation": invitation,
-            "url": settings.SITE_URL + reverse("invitation", args=[invitation.token]),
-            "expires": timezone.localtime(invitation.expires_at),
-        }
-        subject = render_to_string("emails/invitation_subject.txt", context)
+        context = {"site_url": settings.SITE_URL, **context}
+        subject = render_to_string(f"emails/{template}_subject.txt", context)
         message = EmailMultiAlternatives(
             subject=" ".join(subject.split()),
-            body=render_to_string("emails/invitation.txt", context),
-            to=[invitation.email],
+            body=render_to_string(f"emails/{template}.txt", context),
+            to=[to],
         )
-        message.attach_alternative(render_to_string("emails/invitation.html", context), "text/html")
+        message.attach_alternative(
+            render_to_string(f"emails/{template}.html", context), "text/html"
+        )
     return message
+
+
+def invitation_message(invitation: Invitation) -> EmailMultiAlternatives:
+    context = {
+        "invitation": invitation,
+        "url": settings.SITE_URL + reverse("invitation", args=[invitation.token]),
+        "expires": timezone.localtime(invitation.expires_at),
+    }
+    language = invitation.invited_by.preferred_language if invitation.invited_by else None
+    return templated_email("invitation", context, to=invitation.email, language=language)
 
 
 def send_pending_invitations(*, invitations) -> int:

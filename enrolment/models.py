@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from academy.models import Organisation
@@ -75,6 +76,21 @@ class Enrolment(models.Model):
         return f"{self.learner} · {self.run}"
 
 
+class WaitingListQuerySet(models.QuerySet):
+    def with_position(self):
+        """`position`: how many waiting in the same run are ahead of or at this place."""
+        ahead_or_here = WaitingListEntry.objects.filter(
+            models.Q(created_at__lt=models.OuterRef("created_at"))
+            | models.Q(created_at=models.OuterRef("created_at"), pk__lte=models.OuterRef("pk")),
+            run=models.OuterRef("run"),
+            status=WaitingListEntry.Status.WAITING,
+        )
+        count = ahead_or_here.order_by().values("run").annotate(n=models.Count("pk")).values("n")
+        return self.annotate(
+            position=Coalesce(models.Subquery(count[:1]), 0, output_field=models.IntegerField())
+        )
+
+
 class WaitingListEntry(models.Model):
     """A place in the queue for a full run; the first in line is offered a freed seat."""
 
@@ -108,6 +124,8 @@ class WaitingListEntry(models.Model):
     created_at = models.DateTimeField(_("joined at"), auto_now_add=True)
     offered_at = models.DateTimeField(_("offered at"), null=True, blank=True)
     offer_expires_at = models.DateTimeField(_("offer expires at"), null=True, blank=True)
+
+    objects = WaitingListQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("waiting-list place")

@@ -1,8 +1,10 @@
 """Reads for "My learning" and the employer portal; access is checked on the organisation."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import QuerySet
 
 from academy.models import Invitation, Membership, Organisation, StaffImport
+from catalogue.models import Session
+from enrolment.models import Enrolment, WaitingListEntry
 
 
 def organisations_administered_by(user) -> QuerySet[Organisation]:
@@ -24,24 +26,14 @@ def open_invitations(organisation: Organisation) -> QuerySet[Invitation]:
 
 
 def recent_imports(organisation: Organisation) -> QuerySet[StaffImport]:
-    return organisation.staff_imports.defer("rows", "problems").annotate(
-        invited=Count("invitations", filter=Q(invitations__isnull=False))
-    )[:5]
+    return organisation.staff_imports.defer("rows", "problems")[:5]
 
 
 def memberships_of(user) -> QuerySet[Membership]:
     return user.memberships.select_related("organisation").order_by("organisation__name")
 
 
-def organisations_with_admins(user):
-    return memberships_of(user).prefetch_related(
-        Prefetch("organisation__memberships", queryset=Membership.objects.filter(role="admin"))
-    )
-
-
 def enrolments_of(user):
-    from enrolment.models import Enrolment
-
     return (
         Enrolment.objects.filter(learner=user)
         .exclude(status=Enrolment.Status.CANCELLED)
@@ -52,10 +44,9 @@ def enrolments_of(user):
 
 
 def waiting_list_places_of(user):
-    from enrolment.models import WaitingListEntry
-
     return (
         WaitingListEntry.objects.filter(learner=user, status__in=WaitingListEntry.ACTIVE)
+        .with_position()
         .select_related("run__module")
         .order_by("run__start_date")
     )
@@ -63,9 +54,6 @@ def waiting_list_places_of(user):
 
 def sessions_in_feed(feed):
     """The sessions of runs the feed's owner is enrolled in (not cancelled)."""
-    from catalogue.models import Session
-    from enrolment.models import Enrolment
-
     return (
         Session.objects.filter(
             run__enrolments__learner_id=feed.user_id,
@@ -78,8 +66,6 @@ def sessions_in_feed(feed):
 
 
 def awaiting_approval(organisation):
-    from enrolment.models import Enrolment
-
     return (
         Enrolment.objects.filter(
             organisation=organisation, status=Enrolment.Status.AWAITING_APPROVAL
@@ -91,8 +77,6 @@ def awaiting_approval(organisation):
 
 def shared_enrolments_by_member(organisation) -> dict[int, list]:
     """Enrolments of members who consent to share, by user id; others are not read at all."""
-    from enrolment.models import Enrolment
-
     sharing = organisation.memberships.filter(shares_progress=True).values("user_id")
     enrolments = (
         Enrolment.objects.filter(learner_id__in=sharing)

@@ -130,12 +130,7 @@ def _set_status(run: ModuleRun, status: str) -> None:
 
 
 def waiting_list_position(entry: WaitingListEntry) -> int:
-    return (
-        WaitingListEntry.objects.filter(run_id=entry.run_id, status=WaitingListEntry.Status.WAITING)
-        .filter(created_at__lte=entry.created_at)
-        .exclude(created_at=entry.created_at, pk__gt=entry.pk)
-        .count()
-    )
+    return WaitingListEntry.objects.with_position().get(pk=entry.pk).position
 
 
 @transaction.atomic

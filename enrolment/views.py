@@ -28,9 +28,6 @@ PREVIEW_LIMIT = 200
 
 @login_required
 def my_learning(request):
-    places = list(queries.waiting_list_places_of(request.user))
-    for place in places:
-        place.position = services.waiting_list_position(place)
     return render(
         request,
         "enrolment/my_learning.html",
@@ -38,7 +35,7 @@ def my_learning(request):
             "memberships": queries.memberships_of(request.user),
             "invitations": people.invitations_waiting_for(request.user),
             "enrolments": queries.enrolments_of(request.user),
-            "places": places,
+            "places": queries.waiting_list_places_of(request.user),
             "today": timezone.localdate(),
             "feed": services.calendar_feed_for(request.user),
         },

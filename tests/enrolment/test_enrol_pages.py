@@ -159,3 +159,20 @@ def test_portfolio_holders_see_and_export_only_their_facultys_participants(clien
     rows = list(csv.reader(io.StringIO(export.content.decode("utf-8-sig"))))
     assert [row[2] for row in rows[1:]] == [ours.learner.email]
     assert rows[1][3].startswith("'=")
+
+
+@pytest.mark.parametrize("places", [1, 4])
+def test_my_learning_query_count_does_not_grow_with_waiting_list_places(
+    client, django_assert_max_num_queries, places
+):
+    learner = UserFactory()
+    for _ in range(places):
+        full = ModuleRunFactory(capacity=0, status="full")
+        WaitingListEntry.objects.create(run=full, learner=UserFactory())  # one ahead
+        WaitingListEntry.objects.create(run=full, learner=learner)
+    client.force_login(learner)
+
+    with django_assert_max_num_queries(12):
+        html = client.get("/me/").content.decode()
+
+    assert html.count("On the waiting list: number 2.") == places

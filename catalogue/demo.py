@@ -75,22 +75,9 @@ def seed_catalogue(*, portfolio_holder, today: date | None = None) -> DemoCatalo
         module, _ = Module.objects.update_or_create(
             slug=spec["slug"],
             defaults={
+                **module_fields(spec),
                 "title": spec["title"],
                 "faculty": faculties[spec["faculty"]],
-                "summary": spec["summary"],
-                "description": spec["description"],
-                "learning_outcomes": spec["learning_outcomes"],
-                "target_audience": spec["target_audience"],
-                "entry_requirements": spec["entry_requirements"],
-                "language": spec["language"],
-                "format": spec["format"],
-                "study_load_hours": spec["study_load_hours"],
-                "ects": Decimal(spec["ects"]),
-                "level": spec["level"],
-                "assessment": spec["assessment"],
-                "awards_microcredential": spec["awards_microcredential"],
-                "price": Decimal(spec["price"]),
-                "quality_assurance": spec["quality_assurance"],
                 "status": Module.Status.PUBLISHED,
                 "published_by": portfolio_holder,
             },
@@ -124,6 +111,22 @@ def seed_catalogue(*, portfolio_holder, today: date | None = None) -> DemoCatalo
         sessions=Session.objects.count(),
         curated_faculty=curated,
     )
+
+
+def module_fields(spec: dict) -> dict:
+    """A module's texts and facts from its demo_content entry."""
+    return {
+        **{name: spec[name] for name in DESCRIPTIVE_FIELDS},
+        "ects": Decimal(spec["ects"]),
+        "price": Decimal(spec["price"]),
+    }
+
+
+DESCRIPTIVE_FIELDS = (
+    "summary", "description", "learning_outcomes", "target_audience", "entry_requirements",
+    "language", "format", "study_load_hours", "level", "assessment", "awards_microcredential",
+    "quality_assurance",
+)  # fmt: skip
 
 
 def _create_run(module, *, start: date, session_count: int, lecturers, rng, today) -> ModuleRun:
@@ -217,23 +220,10 @@ def seed_bulk_modules(*, count: int, today: date | None = None, batch_size: int 
                 qualifier = QUALIFIERS[(index // len(demo_content.MODULES)) % len(QUALIFIERS)]
                 modules.append(
                     Module(
+                        **module_fields(spec),
                         title=f"{spec['title']} {qualifier} ({index + 1})",
                         slug=f"generated-{index + 1}",
                         faculty=rng.choice(faculties),
-                        summary=spec["summary"],
-                        description=spec["description"],
-                        learning_outcomes=spec["learning_outcomes"],
-                        target_audience=spec["target_audience"],
-                        entry_requirements=spec["entry_requirements"],
-                        language=spec["language"],
-                        format=spec["format"],
-                        study_load_hours=spec["study_load_hours"],
-                        ects=Decimal(spec["ects"]),
-                        level=spec["level"],
-                        assessment=spec["assessment"],
-                        awards_microcredential=spec["awards_microcredential"],
-                        price=Decimal(spec["price"]),
-                        quality_assurance=spec["quality_assurance"],
                         status=Module.Status.PUBLISHED,
                         published_at=timezone.now(),
                     )

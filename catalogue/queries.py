@@ -328,8 +328,7 @@ def published_module(slug: str, *, today: date | None = None, user=None) -> Modu
             Q(status=Module.Status.PUBLISHED) | Q(pk__in=modules_curated_by(user))
         )
     upcoming_runs = (
-        ModuleRun.objects.filter(end_date__gte=today)
-        .exclude(status=ModuleRun.Status.CANCELLED)
+        ModuleRun.objects.upcoming(today)
         .prefetch_related(
             "sessions",
             Prefetch(

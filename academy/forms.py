@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from academy.models import Organisation
@@ -60,8 +61,6 @@ class InviteForm(forms.Form):
     )
 
     def clean_emails(self):
-        from django.core.validators import validate_email
-
         raw = self.cleaned_data["emails"].replace(",", " ").replace(";", " ").split()
         emails, invalid = [], []
         for value in raw:

@@ -40,12 +40,15 @@ def _bump() -> None:
         cache.delete(VERSION_KEY)
 
 
-def results_key(query_string: str) -> str:
-    digest = hashlib.sha256(query_string.encode()).hexdigest()[:32]
+def _key(kind: str, name: str) -> str:
     return (
-        f"catalogue:results:{catalogue_version()}:{timezone.localdate():%Y%m%d}:"
-        f"{get_language()}:{digest}"
+        f"catalogue:{kind}:{catalogue_version()}:{timezone.localdate():%Y%m%d}:"
+        f"{get_language()}:{name}"
     )
+
+
+def results_key(query_string: str) -> str:
+    return _key("results", hashlib.sha256(query_string.encode()).hexdigest()[:32])
 
 
 def get(key: str):
@@ -59,10 +62,7 @@ def put(key: str, value) -> None:
 
 
 def module_key(slug: str) -> str:
-    return (
-        f"catalogue:module:{catalogue_version()}:{timezone.localdate():%Y%m%d}:"
-        f"{get_language()}:{slug}"
-    )
+    return _key("module", slug)
 
 
 def connect_invalidation() -> None:

@@ -186,61 +186,45 @@ class ParsedStaffList:
     row_count: int = 0
 
 
-def _problem(row: int, column: str, message: str) -> dict:
-    return {"row": row, "column": column, "message": message}
-
-
 def parse_staff_list(*, organisation: Organisation, content: bytes) -> ParsedStaffList:
     """Validate a whole CSV; every problem is named by its row (as in Excel) and column."""
     parsed = ParsedStaffList()
-    table = [row for row in spreadsheets.read_rows(spreadsheets.decode(content))]
-    if not table or not any(cell.strip() for cell in table[0]):
-        parsed.problems.append(_problem(1, "", _("The file is empty.")))
-        return parsed
-    header = [cell.strip().lower() for cell in table[0]]
-    columns = {}
-    for name, aliases in COLUMN_NAMES.items():
-        for index, title in enumerate(header):
-            if title in aliases:
-                columns[name] = index
-                break
-    missing = [name for name in REQUIRED_COLUMNS if name not in columns]
-    if missing:
-        parsed.problems.append(_problem(1, ", ".join(missing), _(
+    table = spreadsheets.read_table(
+        content,
+        column_names=COLUMN_NAMES,
+        required=REQUIRED_COLUMNS,
+        max_rows=MAX_IMPORT_ROWS,
+        header_hint=_(
             "The first row must name the columns: email, given name, family name "
             "(and optionally job title)."
-        )))  # fmt: skip
-        return parsed
-    body = [(number, row) for number, row in enumerate(table[1:], start=2)
-            if any(cell.strip() for cell in row)]  # fmt: skip
-    parsed.row_count = len(body)
-    if parsed.row_count > MAX_IMPORT_ROWS:
-        parsed.problems.append(_problem(1, "", _(
-            "The file has %(count)d rows; at most %(max)d can be imported at once. "
-            "Split it into smaller files."
-        ) % {"count": parsed.row_count, "max": MAX_IMPORT_ROWS}))  # fmt: skip
+        ),
+    )
+    parsed.problems, parsed.row_count = table.problems, len(table.rows)
+    if table.problems:
         return parsed
 
     members = {e.lower() for e in organisation.members.values_list("email", flat=True)}
     invited = {e.lower() for e in organisation.invitations.open().values_list("email", flat=True)}
     first_seen: dict[str, int] = {}
-    for number, row in body:
-        cells = {name: (row[index].strip() if index < len(row) else "")
-                 for name, index in columns.items()}  # fmt: skip
+    for number, cells in table.rows:
         email = cells["email"].lower()
         row_problems = []
         email_problem = _email_problem(email, cells["email"], first_seen, members, invited)
         if email_problem:
-            row_problems.append(_problem(number, "email", email_problem))
+            row_problems.append(spreadsheets.problem(number, "email", email_problem))
         if "@" in email:
             first_seen.setdefault(email, number)
         for column in ("given_name", "family_name"):
             if not cells[column]:
-                row_problems.append(_problem(number, column, _("This cell is empty.")))
+                row_problems.append(spreadsheets.problem(number, column, _("This cell is empty.")))
             elif len(cells[column]) > 150:
-                row_problems.append(_problem(number, column, _("At most 150 characters.")))
+                row_problems.append(
+                    spreadsheets.problem(number, column, _("At most 150 characters."))
+                )
         if len(cells.get("job_title", "")) > 120:
-            row_problems.append(_problem(number, "job_title", _("At most 120 characters.")))
+            row_problems.append(
+                spreadsheets.problem(number, "job_title", _("At most 120 characters."))
+            )
         if row_problems:
             parsed.problems.extend(row_problems)
         else:

@@ -1,7 +1,10 @@
-"""Reading staff lists from spreadsheets and writing CSV that spreadsheets cannot abuse."""
+"""Reading lists of people from spreadsheets and writing CSV that spreadsheets cannot abuse."""
 
 import csv
 import io
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -25,6 +28,54 @@ def read_rows(text: str) -> list[list[str]]:
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+def problem(row: int, column: str, message: str) -> dict:
+    return {"row": row, "column": column, "message": message}
+
+
+@dataclass
+class Table:
+    """An uploaded list: its rows as {column: cell} with their row numbers as in Excel."""
+
+    rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+    problems: list[dict] = field(default_factory=list)
+
+
+def read_table(
+    content: bytes, *, column_names: dict[str, set[str]], required: tuple, header_hint: str,
+    max_rows: int,
+) -> Table:  # fmt: skip
+    """Find the named columns in the first row and read the non-empty rows under it."""
+    table = Table()
+    lines = read_rows(decode(content))
+    if not lines or not any(cell.strip() for cell in lines[0]):
+        table.problems.append(problem(1, "", _("The file is empty.")))
+        return table
+    header = [cell.strip().lower() for cell in lines[0]]
+    columns = {}
+    for name, aliases in column_names.items():
+        for index, title in enumerate(header):
+            if title in aliases:
+                columns[name] = index
+                break
+    missing = [name for name in required if name not in columns]
+    if missing:
+        table.problems.append(problem(1, ", ".join(missing), header_hint))
+        return table
+    body = [(number, row) for number, row in enumerate(lines[1:], start=2)
+            if any(cell.strip() for cell in row)]  # fmt: skip
+    if len(body) > max_rows:
+        table.problems.append(problem(1, "", _(
+            "The file has %(count)d rows; at most %(max)d can be imported at once. "
+            "Split it into smaller files."
+        ) % {"count": len(body), "max": max_rows}))  # fmt: skip
+        return table
+    for number, row in body:
+        cells = {name: (row[index].strip() if index < len(row) else "")
+                 for name, index in columns.items()}  # fmt: skip
+        table.rows.append((number, cells))
+    return table
 
 
 def write_csv(header: list[str], rows) -> str:

@@ -176,6 +176,21 @@ SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 ADMINS = [("Academy office", a) for a in env.list("DJANGO_ADMINS", default=[])]
 
+# --- Invoicing --------------------------------------------------------------------------
+
+# Who invoices: printed on every invoice and credit note.
+ACADEMY_INVOICE_ISSUER = {
+    "name": env.str("INVOICE_ISSUER_NAME", default="University Academy for Lifelong Development"),
+    "address": env.str("INVOICE_ISSUER_ADDRESS", default="Universiteitsplein 1"),
+    "postal_code_city": env.str("INVOICE_ISSUER_CITY", default="1234 AB Universiteitsstad"),
+    "country": env.str("INVOICE_ISSUER_COUNTRY", default="Nederland"),
+    "chamber_of_commerce_number": env.str("INVOICE_ISSUER_KVK", default="12345678"),
+    "vat_number": env.str("INVOICE_ISSUER_VAT", default="NL001234567B01"),
+    "iban": env.str("INVOICE_ISSUER_IBAN", default="NL91ABNA0417164300"),
+    "email": env.str("INVOICE_ISSUER_EMAIL", default="finance@example.org"),
+}
+INVOICE_PAYMENT_DAYS = env.int("INVOICE_PAYMENT_DAYS", default=30)
+
 # --- Celery -----------------------------------------------------------------------------
 
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")

@@ -1,6 +1,6 @@
 """The Academy's offer: faculties, themes and partners; modules, their runs and sessions."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -86,6 +86,11 @@ class Level(models.IntegerChoices):
     EQF8 = 8, _("EQF/NLQF 8 (doctorate)")
 
 
+class VatRate(models.IntegerChoices):
+    EXEMPT = 0, _("Exempt from VAT (education)")
+    STANDARD = 21, _("21% VAT")
+
+
 class ModuleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Module.Status.PUBLISHED)
@@ -126,6 +131,17 @@ class Module(models.Model):
     assessment = models.TextField(_("form of assessment"), blank=True)
     awards_microcredential = models.BooleanField(_("awards a microcredential"), default=True)
     price = models.DecimalField(_("price (EUR)"), max_digits=8, decimal_places=2, default=0)
+    vat_rate = models.PositiveSmallIntegerField(
+        _("VAT rate (%)"),
+        choices=VatRate,
+        default=VatRate.EXEMPT,
+        help_text=_("Accredited vocational education is exempt from Dutch VAT."),
+    )
+    asks_for_motivation = models.BooleanField(
+        _("asks for motivation"),
+        default=False,
+        help_text=_("Learners must describe their motivation or prior education to enrol."),
+    )
     quality_assurance = models.TextField(_("quality assurance"), blank=True)
     no_run_reason = models.CharField(
         _("why there is no run yet"),
@@ -212,6 +228,12 @@ class ModuleRun(models.Model):
     enrolment_opens = models.DateField(_("enrolment opens"), null=True, blank=True)
     enrolment_closes = models.DateField(_("enrolment closes"), null=True, blank=True)
     capacity = models.PositiveIntegerField(_("capacity"), default=20)
+    cancellation_deadline = models.DateField(
+        _("learners may cancel until"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: until the day before the start. Later, only the office cancels."),
+    )
     location = models.CharField(_("location"), max_length=200, blank=True)
     price_override = models.DecimalField(
         _("price for this run (EUR)"),
@@ -273,6 +295,10 @@ class ModuleRun(models.Model):
         if self.status in (self.Status.FULL, self.Status.CLOSED, self.Status.CANCELLED):
             return 0
         return max(self.capacity - getattr(self, "seats_taken", 0), 0)
+
+    @property
+    def last_day_to_cancel(self):
+        return self.cancellation_deadline or self.start_date - timedelta(days=1)
 
     def get_calendar_url(self):
         return reverse(

@@ -6,7 +6,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from academy.models import Organisation
-from catalogue.models import ModuleRun
+from catalogue.models import ModuleRun, Session
 
 
 class EnrolmentQuerySet(models.QuerySet):
@@ -46,11 +46,30 @@ class Enrolment(models.Model):
         related_name="enrolments",
         verbose_name=_("paying employer"),
     )
+    cohort = models.ForeignKey(
+        "Cohort",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="enrolments",
+        verbose_name=_("cohort"),
+    )
+    order = models.ForeignKey(
+        "Order",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="enrolments",
+        verbose_name=_("order"),
+    )
     motivation = models.TextField(_("motivation or prior education"), blank=True)
     created_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     confirmation_sent_at = models.DateTimeField(
         _("confirmation sent at"), null=True, blank=True, editable=False
+    )
+    cancellation_sent_at = models.DateTimeField(
+        _("cancellation notice sent at"), null=True, blank=True, editable=False
     )
 
     objects = EnrolmentQuerySet.as_manager()
@@ -149,6 +168,207 @@ class WaitingListEntry(models.Model):
 
     def __str__(self):
         return f"{self.learner} · {self.run} ({self.get_status_display()})"
+
+
+class Cohort(models.Model):
+    """Staff an employer enrols together in one run, paid with one order and one invoice."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="cohorts", verbose_name=_("employer")
+    )
+    run = models.ForeignKey(
+        ModuleRun, on_delete=models.PROTECT, related_name="cohorts", verbose_name=_("run")
+    )
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    purchase_order_reference = models.CharField(
+        _("purchase order reference"), max_length=64, blank=True
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("cohort")
+        verbose_name_plural = _("cohorts")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.name or f"{self.organisation} · {self.run}"
+
+
+class Order(models.Model):
+    """What is bought and who pays: the learner, or the organisation (alone or as a cohort)."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="orders",
+        verbose_name=_("paying learner"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="orders",
+        verbose_name=_("paying employer"),
+    )
+    cohort = models.OneToOneField(
+        Cohort,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="order",
+        verbose_name=_("cohort"),
+    )
+    purchase_order_reference = models.CharField(
+        _("purchase order reference"), max_length=64, blank=True
+    )
+    placed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("placed by"),
+    )
+    created_at = models.DateTimeField(_("ordered at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("order")
+        verbose_name_plural = _("orders")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(learner__isnull=True, organisation__isnull=False)
+                | models.Q(learner__isnull=False, organisation__isnull=True),
+                name="order_paid_by_learner_or_organisation",
+            )
+        ]
+
+    def __str__(self):
+        return f"{_('Order')} {self.pk} · {self.organisation or self.learner}"
+
+
+class InvoiceSequence(models.Model):
+    """The last number given per year; locked while numbering so numbers have no gaps."""
+
+    year = models.PositiveSmallIntegerField(primary_key=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("invoice number sequence")
+
+    def __str__(self):
+        return f"{self.year}: {self.last_number}"
+
+
+class ImmutableInvoice(Exception):
+    pass
+
+
+class Invoice(models.Model):
+    """An issued invoice or credit note. Frozen at issue: only its payment is marked later."""
+
+    class Kind(models.TextChoices):
+        INVOICE = "invoice", _("Invoice")
+        CREDIT_NOTE = "credit_note", _("Credit note")
+
+    MUTABLE_FIELDS = frozenset({"paid_at", "payment_reference", "sent_at"})
+
+    order = models.ForeignKey(
+        Order, on_delete=models.PROTECT, related_name="invoices", verbose_name=_("order")
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind, default=Kind.INVOICE)
+    corrects = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="credit_notes",
+        verbose_name=_("corrects invoice"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    sequence = models.PositiveIntegerField(_("sequence"))
+    number = models.CharField(_("number"), max_length=16, unique=True)
+    issued_at = models.DateTimeField(_("issued at"))
+    bill_to = models.JSONField(_("bill to"), default=dict)
+    purchase_order_reference = models.CharField(
+        _("purchase order reference"), max_length=64, blank=True
+    )
+    lines = models.JSONField(_("lines"), default=list)
+    subtotal = models.DecimalField(_("subtotal"), max_digits=10, decimal_places=2)
+    vat_amount = models.DecimalField(_("VAT"), max_digits=10, decimal_places=2)
+    total = models.DecimalField(_("total"), max_digits=10, decimal_places=2)
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    language = models.CharField(_("language"), max_length=8, default="en")
+    pdf = models.BinaryField(_("PDF"), editable=False)
+    paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
+    payment_reference = models.CharField(_("payment reference"), max_length=100, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("invoice")
+        verbose_name_plural = _("invoices")
+        ordering = ["-year", "-sequence"]
+        constraints = [
+            models.UniqueConstraint(fields=["year", "sequence"], name="invoice_number_unique"),
+            models.CheckConstraint(
+                condition=models.Q(kind="invoice", corrects__isnull=True)
+                | models.Q(kind="credit_note", corrects__isnull=False),
+                name="credit_note_corrects_an_invoice",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.number}"
+
+    def save(self, *args, update_fields=None, **kwargs):
+        if self.pk and (update_fields is None or not self.MUTABLE_FIELDS.issuperset(update_fields)):
+            raise ImmutableInvoice("An issued invoice never changes; issue a credit note.")
+        super().save(*args, update_fields=update_fields, **kwargs)
+
+    @property
+    def filename(self):
+        return f"{self.get_kind_display().lower().replace(' ', '-')}-{self.number}.pdf"
+
+
+class Attendance(models.Model):
+    """Whether an enrolled learner was at a session, as recorded by a lecturer or curator."""
+
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="attendance", verbose_name=_("session")
+    )
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="attendance", verbose_name=_("enrolment")
+    )
+    present = models.BooleanField(_("present"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "enrolment"], name="attendance_once_per_session_and_enrolment"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.enrolment.learner} · {self.session}"
 
 
 def new_feed_token() -> str:

@@ -5,17 +5,33 @@ enrolments into the same run queue up instead of overbooking it.
 """
 
 from datetime import timedelta
+from decimal import Decimal
 
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from academy.models import Membership
 from academy.services import set_progress_sharing
-from catalogue.models import ModuleRun
+from catalogue.models import ModuleRun, Session
 from catalogue.page_cache import bump_catalogue_version
-from enrolment.models import CalendarFeed, Enrolment, WaitingListEntry, new_feed_token
+from catalogue.queries import runs_curated_by
+from enrolment.models import (
+    Attendance,
+    CalendarFeed,
+    Cohort,
+    Enrolment,
+    Invoice,
+    InvoiceSequence,
+    Order,
+    WaitingListEntry,
+    new_feed_token,
+)
 
 OFFER_VALIDITY = timedelta(hours=48)
 
@@ -111,6 +127,8 @@ def enrol(
         enrolment = Enrolment.objects.create(run=run, learner=learner, status=status, **details)
         if taken + 1 >= run.capacity:
             _set_status(run, ModuleRun.Status.FULL)
+        if status == Enrolment.Status.CONFIRMED:
+            _place_order([enrolment], placed_by=learner)
         _confirm_by_email(enrolment)
         return enrolment
     _set_status(run, ModuleRun.Status.FULL)
@@ -141,15 +159,26 @@ def cancel_enrolment(*, enrolment: Enrolment, by, now=None) -> list[WaitingListE
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
     if enrolment.status == Enrolment.Status.CANCELLED:
         return []
-    if by == enrolment.learner and timezone.localdate(now) >= run.start_date:
-        raise EnrolmentError(_("The run has started; ask the academy office to cancel."))
+    if by == enrolment.learner and timezone.localdate(now) > run.last_day_to_cancel:
+        raise EnrolmentError(
+            _("You could cancel until %(date)s; ask the academy office to cancel.")
+            % {"date": date_format(run.last_day_to_cancel, "j F Y")}
+        )
     enrolment.status = Enrolment.Status.CANCELLED
     enrolment.cancelled_at = now
     enrolment.save(update_fields=["status", "cancelled_at"])
-    return promote_waiting_list(run=run, now=now)
+    _credit_if_invoiced(enrolment)
+    return promote_waitlist(run=run, now=now)
 
 
-def promote_waiting_list(*, run: ModuleRun, now=None) -> list[WaitingListEntry]:
+def _credit_if_invoiced(enrolment: Enrolment) -> None:
+    from enrolment.tasks import credit_cancelled_enrolment
+
+    if enrolment.order_id:
+        transaction.on_commit(lambda: credit_cancelled_enrolment.delay(enrolment.pk))
+
+
+def promote_waitlist(*, run: ModuleRun, now=None) -> list[WaitingListEntry]:
     """Offer every free seat to the next in line; the caller holds the run's lock."""
     now = now or timezone.now()
     free = run.capacity - seats_taken(run, now=now)
@@ -182,6 +211,8 @@ def accept_offer(*, entry: WaitingListEntry, learner, now=None) -> Enrolment:
     )  # fmt: skip
     entry.status = WaitingListEntry.Status.ACCEPTED
     entry.save(update_fields=["status"])
+    if status == Enrolment.Status.CONFIRMED:
+        _place_order([enrolment], placed_by=learner)
     _confirm_by_email(enrolment)
     return enrolment
 
@@ -194,7 +225,7 @@ def decline_offer(*, entry: WaitingListEntry, learner, now=None) -> list[Waiting
         raise EnrolmentError(_("This offer is no longer open."))
     entry.status = WaitingListEntry.Status.DECLINED
     entry.save(update_fields=["status"])
-    return promote_waiting_list(run=run, now=now)
+    return promote_waitlist(run=run, now=now)
 
 
 def expire_offers(*, now=None) -> int:
@@ -212,7 +243,7 @@ def expire_offers(*, now=None) -> int:
             expired += run.waiting_list.filter(
                 status=WaitingListEntry.Status.OFFERED, offer_expires_at__lte=now
             ).update(status=WaitingListEntry.Status.EXPIRED)
-            promote_waiting_list(run=run, now=now)
+            promote_waitlist(run=run, now=now)
     return expired
 
 
@@ -241,8 +272,297 @@ def approve_enrolment(*, enrolment: Enrolment, approve: bool, by) -> Enrolment:
     if approve:
         enrolment.status = Enrolment.Status.CONFIRMED
         enrolment.save(update_fields=["status"])
+        _place_order([enrolment], placed_by=by, organisation=enrolment.organisation)
         bump_catalogue_version()
         return enrolment
     cancel_enrolment(enrolment=enrolment, by=by)
     enrolment.refresh_from_db()
     return enrolment
+
+
+# --- Orders and invoices ------------------------------------------------------------------
+
+CENT = Decimal("0.01")
+
+
+def _place_order(enrolments, *, placed_by, organisation=None, cohort=None) -> Order:
+    """One order for these confirmed enrolments; its invoice is issued once the order commits."""
+    from enrolment.tasks import issue_invoice
+
+    if organisation is None:
+        order = Order.objects.create(learner=enrolments[0].learner, placed_by=placed_by)
+    else:
+        reference = cohort.purchase_order_reference if cohort else ""
+        order = Order.objects.create(
+            organisation=organisation, cohort=cohort, placed_by=placed_by,
+            purchase_order_reference=reference or organisation.purchase_order_reference,
+        )  # fmt: skip
+    Enrolment.objects.filter(pk__in=[e.pk for e in enrolments]).update(order=order)
+    for enrolment in enrolments:
+        enrolment.order = order
+    transaction.on_commit(lambda: issue_invoice.delay(order.pk))
+    return order
+
+
+def _bill_to(order: Order) -> dict:
+    if order.organisation_id:
+        org = order.organisation
+        lines = [org.name, org.billing_address, f"{org.billing_postal_code} {org.billing_city}",
+                 org.billing_country, org.billing_email]  # fmt: skip
+        return {"lines": lines, "chamber_of_commerce_number": org.chamber_of_commerce_number}
+    learner = order.learner
+    return {"lines": [learner.get_full_name() or learner.email, learner.email]}
+
+
+def _invoice_lines(enrolments) -> list[dict]:
+    """One line per run: the seats bought, at the run's price, with the module's VAT rate."""
+    by_run: dict[int, list[Enrolment]] = {}
+    for enrolment in enrolments:
+        by_run.setdefault(enrolment.run_id, []).append(enrolment)
+    lines = []
+    for seats in by_run.values():
+        run = seats[0].run
+        unit_price = Decimal(run.price).quantize(CENT)
+        lines.append({
+            "description": f"{run.module.title} ({run.code}, "
+                           f"{run.start_date:%d-%m-%Y} – {run.end_date:%d-%m-%Y})",
+            "quantity": len(seats), "unit_price": str(unit_price),
+            "vat_rate": run.module.vat_rate, "amount": str(unit_price * len(seats)),
+            "enrolment_ids": sorted(e.pk for e in seats),
+        })  # fmt: skip
+    return lines
+
+
+def _next_invoice_number(year: int) -> tuple[int, str]:
+    """The next number in the year's series; the sequence row stays locked until commit, so
+    concurrent invoices wait, and a rolled-back invoice gives its number back: no gaps."""
+    InvoiceSequence.objects.bulk_create([InvoiceSequence(year=year)], ignore_conflicts=True)
+    sequence = InvoiceSequence.objects.select_for_update().get(year=year)
+    sequence.last_number += 1
+    sequence.save(update_fields=["last_number"])
+    return sequence.last_number, f"{year}-{sequence.last_number:06d}"
+
+
+def _issue(order: Order, *, kind, lines, corrects=None, reason="", now=None) -> Invoice:
+    from enrolment.invoice_pdf import render_invoice_pdf
+
+    now = now or timezone.now()
+    year = timezone.localdate(now).year
+    sequence, number = _next_invoice_number(year)
+    subtotal = sum((Decimal(line["amount"]) for line in lines), Decimal(0))
+    vat = sum(
+        (Decimal(line["amount"]) * line["vat_rate"] / 100 for line in lines), Decimal(0)
+    ).quantize(CENT)
+    language = order.placed_by.preferred_language if order.placed_by else settings.LANGUAGE_CODE
+    invoice = Invoice(
+        order=order, kind=kind, corrects=corrects, year=year, sequence=sequence, number=number,
+        issued_at=now, bill_to=_bill_to(order), lines=lines, subtotal=subtotal, vat_amount=vat,
+        total=subtotal + vat, reason=reason, language=language,
+        purchase_order_reference=order.purchase_order_reference,
+    )  # fmt: skip
+    invoice.pdf = render_invoice_pdf(invoice)
+    invoice.save()
+    return invoice
+
+
+@transaction.atomic
+def issue_invoice(*, order: Order, now=None) -> Invoice | None:
+    """The order's invoice, issued once: a second call returns the invoice already issued."""
+    order = Order.objects.select_for_update().select_related(
+        "organisation", "learner", "placed_by").get(pk=order.pk)  # fmt: skip
+    existing = order.invoices.filter(kind=Invoice.Kind.INVOICE).first()
+    if existing:
+        return existing
+    seats = list(order.enrolments.holding_a_seat().select_related("run__module"))
+    if not seats:
+        return None  # cancelled before it was invoiced: nothing to bill
+    return _issue(order, kind=Invoice.Kind.INVOICE, lines=_invoice_lines(seats), now=now)
+
+
+@transaction.atomic
+def credit_enrolments(*, order: Order, enrolment_ids, reason: str, now=None) -> Invoice | None:
+    """A credit note for the invoiced seats among these enrolments that are not yet credited."""
+    order = Order.objects.select_for_update().select_related(
+        "organisation", "learner", "placed_by").get(pk=order.pk)  # fmt: skip
+    invoice = order.invoices.filter(kind=Invoice.Kind.INVOICE).first()
+    if invoice is None:
+        return None
+    credited = {
+        pk for note in order.invoices.filter(kind=Invoice.Kind.CREDIT_NOTE)
+        for line in note.lines for pk in line["enrolment_ids"]
+    }  # fmt: skip
+    wanted = set(enrolment_ids) - credited
+    lines = []
+    for line in invoice.lines:
+        seats = sorted(wanted.intersection(line["enrolment_ids"]))
+        if seats:
+            unit_price = -Decimal(line["unit_price"])
+            amount = str(unit_price * len(seats))
+            lines.append({**line, "quantity": len(seats), "unit_price": str(unit_price),
+                          "amount": amount, "enrolment_ids": seats})  # fmt: skip
+    if not lines:
+        return None
+    return _issue(order, kind=Invoice.Kind.CREDIT_NOTE, lines=lines, corrects=invoice,
+                  reason=reason, now=now)  # fmt: skip
+
+
+def mark_invoice_paid(*, invoice: Invoice, paid_at=None, reference: str = "") -> Invoice:
+    if invoice.kind != Invoice.Kind.INVOICE:
+        raise EnrolmentError(_("Only an invoice is paid; a credit note settles against it."))
+    invoice.paid_at = paid_at or timezone.now()
+    invoice.payment_reference = reference
+    invoice.save(update_fields=["paid_at", "payment_reference"])
+    return invoice
+
+
+# --- Employer cohorts ---------------------------------------------------------------------
+
+
+class CohortError(EnrolmentError):
+    """A cohort could not be reserved; `problems` names each person or row that stood in the way."""
+
+    def __init__(self, message: str, problems=()):
+        super().__init__(message)
+        self.problems = list(problems)
+
+
+def _require_employer_admin(user, organisation) -> None:
+    if not Membership.objects.filter(
+        user=user, organisation=organisation, role=Membership.Role.ADMIN
+    ).exists():
+        raise EnrolmentError(_("Only an admin of the employer may do this."))
+
+
+def cohort_member_problems(*, organisation, run, learners) -> dict[int, str]:
+    """Why each of these people cannot join a cohort for this run, by user id."""
+    ids = [learner.pk for learner in learners]
+    staff = set(
+        Membership.objects.filter(organisation=organisation, user_id__in=ids)
+        .values_list("user_id", flat=True)
+    )  # fmt: skip
+    enrolled = set(
+        Enrolment.objects.holding_a_seat().filter(run=run, learner_id__in=ids)
+        .values_list("learner_id", flat=True)
+    )  # fmt: skip
+    problems = {}
+    for learner in learners:
+        name = learner.get_full_name() or learner.email
+        if learner.pk not in staff:
+            problems[learner.pk] = _("%(name)s is not on your staff list.") % {"name": name}
+        elif learner.pk in enrolled:
+            problems[learner.pk] = _("%(name)s is already enrolled in this run.") % {"name": name}
+    return problems
+
+
+@transaction.atomic
+def create_cohort(
+    *, organisation, run: ModuleRun, learners, by, name: str = "",
+    purchase_order_reference: str = "",
+) -> Cohort:  # fmt: skip
+    """Reserve a seat for every learner, or for none: the run is locked while seats are counted."""
+    _require_employer_admin(by, organisation)
+    learners = list({learner.pk: learner for learner in learners}.values())
+    if not learners:
+        raise CohortError(_("Choose at least one member of staff."))
+    run = _locked(run)
+    _check_open(run)
+    problems = cohort_member_problems(organisation=organisation, run=run, learners=learners)
+    if problems:
+        raise CohortError(_("Nothing has been reserved; see the problems below."),
+                          problems.values())  # fmt: skip
+    free = max(run.capacity - seats_taken(run), 0)
+    if len(learners) > free:
+        raise CohortError(ngettext(
+            "Only %(free)d seat is left in this run, and you asked for %(asked)d. "
+            "Nothing has been reserved.",
+            "Only %(free)d seats are left in this run, and you asked for %(asked)d. "
+            "Nothing has been reserved.", free,
+        ) % {"free": free, "asked": len(learners)})  # fmt: skip
+    cohort = Cohort.objects.create(
+        organisation=organisation, run=run, created_by=by, name=name,
+        purchase_order_reference=purchase_order_reference,
+    )  # fmt: skip
+    enrolments = Enrolment.objects.bulk_create([
+        Enrolment(run=run, learner=learner, status=Enrolment.Status.CONFIRMED, cohort=cohort,
+                  payer=Enrolment.Payer.EMPLOYER, organisation=organisation)
+        for learner in learners
+    ])  # fmt: skip
+    _leave_waiting_list(run, learners)
+    if len(learners) == free:
+        _set_status(run, ModuleRun.Status.FULL)
+    _place_order(enrolments, placed_by=by, organisation=organisation, cohort=cohort)
+    for enrolment in enrolments:
+        _confirm_by_email(enrolment)
+    return cohort
+
+
+def _leave_waiting_list(run: ModuleRun, learners) -> None:
+    run.waiting_list.filter(learner__in=learners, status__in=WaitingListEntry.ACTIVE).update(
+        status=WaitingListEntry.Status.LEFT
+    )
+
+
+@transaction.atomic
+def swap_cohort_member(*, enrolment: Enrolment, replacement, by, now=None) -> Enrolment:
+    """Give a cohort member's seat to a colleague before the run starts; the invoice stands."""
+    now = now or timezone.now()
+    run = _locked(enrolment.run)
+    enrolment = Enrolment.objects.select_for_update().select_related("cohort").get(pk=enrolment.pk)
+    if enrolment.cohort is None:
+        raise EnrolmentError(_("Only members of a cohort can be swapped."))
+    _require_employer_admin(by, enrolment.cohort.organisation)
+    if timezone.localdate(now) >= run.start_date:
+        raise EnrolmentError(_("The run has started; its members can no longer be swapped."))
+    if enrolment.status not in Enrolment.SEAT_HOLDING:
+        raise EnrolmentError(_("This member no longer holds a seat."))
+    problems = cohort_member_problems(
+        organisation=enrolment.cohort.organisation, run=run, learners=[replacement]
+    )
+    if problems:
+        raise EnrolmentError(problems[replacement.pk])
+    enrolment.status = Enrolment.Status.CANCELLED
+    enrolment.cancelled_at = now
+    enrolment.save(update_fields=["status", "cancelled_at"])
+    new = Enrolment.objects.create(
+        run=run, learner=replacement, status=Enrolment.Status.CONFIRMED, cohort=enrolment.cohort,
+        payer=Enrolment.Payer.EMPLOYER, organisation=enrolment.organisation,
+        order=enrolment.order,
+    )  # fmt: skip
+    _leave_waiting_list(run, [replacement])
+    _confirm_by_email(new)
+    _tell_swapped_out(enrolment)
+    return new
+
+
+def _tell_swapped_out(enrolment: Enrolment) -> None:
+    from enrolment.tasks import send_swapped_out_notice
+
+    transaction.on_commit(lambda: send_swapped_out_notice.delay(enrolment.pk))
+
+
+# --- Attendance ---------------------------------------------------------------------------
+
+
+def may_record_attendance(user, run: ModuleRun) -> bool:
+    """The run's lecturers and whoever curates its faculty."""
+    if not user.is_authenticated:
+        return False
+    return (
+        run.teachings.filter(lecturer=user).exists()
+        or runs_curated_by(user).filter(pk=run.pk).exists()
+    )
+
+
+@transaction.atomic
+def record_attendance(*, session: Session, present: set[int], by) -> int:
+    """Mark each learner holding a seat present or absent; returns how many are present."""
+    if not may_record_attendance(by, session.run):
+        raise PermissionDenied(_("Only the run's lecturers and curators record attendance."))
+    seated = list(session.run.enrolments.holding_a_seat().values_list("pk", flat=True))
+    Attendance.objects.bulk_create(
+        [Attendance(session=session, enrolment_id=pk, present=pk in present, recorded_by=by)
+         for pk in seated],
+        update_conflicts=True, unique_fields=["session", "enrolment"],
+        update_fields=["present", "recorded_by", "recorded_at"],
+    )  # fmt: skip
+    return len(present.intersection(seated))

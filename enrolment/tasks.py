@@ -1,11 +1,40 @@
 from celery import shared_task
+from django.utils.translation import gettext_noop as _
 
 from enrolment import emails, services
+from enrolment.models import Enrolment, Order
 
 
 @shared_task
 def send_enrolment_confirmation(enrolment_id: int) -> bool:
     return emails.send_enrolment_confirmation(enrolment_id=enrolment_id)
+
+
+@shared_task
+def issue_invoice(order_id: int) -> str | None:
+    """Issue the order's invoice (once) and email it to whoever pays (once)."""
+    invoice = services.issue_invoice(order=Order.objects.get(pk=order_id))
+    if invoice is None:
+        return None
+    emails.send_invoice(invoice_id=invoice.pk)
+    return invoice.number
+
+
+@shared_task
+def credit_cancelled_enrolment(enrolment_id: int) -> str | None:
+    enrolment = Enrolment.objects.select_related("order").get(pk=enrolment_id)
+    note = services.credit_enrolments(
+        order=enrolment.order, enrolment_ids=[enrolment.pk], reason=_("Enrolment cancelled")
+    )
+    if note is None:
+        return None
+    emails.send_invoice(invoice_id=note.pk)
+    return note.number
+
+
+@shared_task
+def send_swapped_out_notice(enrolment_id: int) -> bool:
+    return emails.send_swapped_out_notice(enrolment_id=enrolment_id)
 
 
 @shared_task

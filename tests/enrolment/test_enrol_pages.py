@@ -34,9 +34,13 @@ def test_learner_enrols_and_gets_a_confirmation_once(
     assert Enrolment.objects.get().learner == learner
     html = response.content.decode()
     assert "You are enrolled for" in html and "Kick-off" in html
-    assert len(mailoutbox) == 1
-    assert "Dear Noor" in mailoutbox[0].body and "Kick-off" in mailoutbox[0].body
-    assert mailoutbox[0].alternatives[0][1] == "text/html"
+    assert len(mailoutbox) == 2  # the learner pays: the invoice comes too
+    [invoice] = [message for message in mailoutbox if message.attachments]
+    [confirmation] = [message for message in mailoutbox if not message.attachments]
+    assert "Dear Noor" in confirmation.body and "Kick-off" in confirmation.body
+    assert confirmation.alternatives[0][1] == "text/html"
+    assert invoice.subject.startswith("Invoice 20") and invoice.to == [learner.email]
+    assert invoice.attachments[0][2] == "application/pdf"
 
 
 def test_enrolling_needs_a_login_and_the_terms(client, run):

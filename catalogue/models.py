@@ -1,6 +1,7 @@
 """The Academy's offer: faculties, themes and partners; modules, their runs and sessions."""
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -89,6 +90,10 @@ class Level(models.IntegerChoices):
 class VatRate(models.IntegerChoices):
     EXEMPT = 0, _("Exempt from VAT (education)")
     STANDARD = 21, _("21% VAT")
+
+
+def with_vat(price, vat_rate: int) -> Decimal:
+    return (Decimal(price) * (100 + vat_rate) / 100).quantize(Decimal("0.01"))
 
 
 class ModuleQuerySet(models.QuerySet):
@@ -197,6 +202,10 @@ class Module(models.Model):
     def is_public(self) -> bool:
         return self.status == self.Status.PUBLISHED
 
+    @property
+    def price_including_vat(self):
+        return with_vat(self.price, self.vat_rate)
+
 
 class ModuleRunQuerySet(models.QuerySet):
     def upcoming(self, today: date | None = None):
@@ -288,6 +297,10 @@ class ModuleRun(models.Model):
     @property
     def price(self):
         return self.module.price if self.price_override is None else self.price_override
+
+    @property
+    def price_including_vat(self):
+        return with_vat(self.price, self.module.vat_rate)
 
     @property
     def seats_left(self) -> int:

@@ -1,8 +1,10 @@
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from academy.forms import MAX_UPLOAD_BYTES
 from academy.models import User
-from catalogue.models import Theme
+from catalogue.models import ModuleRun, Theme
 
 
 class ProfileForm(forms.ModelForm):
@@ -72,8 +74,15 @@ class EnrolForm(forms.Form):
         label=_("I accept the terms of enrolment, including the cancellation conditions."),
     )
 
-    def __init__(self, *args, memberships=(), **kwargs):
+    def __init__(self, *args, memberships=(), asks_for_motivation=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if asks_for_motivation:
+            motivation = self.fields["motivation"]
+            motivation.required = True
+            motivation.help_text = _(
+                "This module asks for it: what you hope to learn, and the education and "
+                "experience you bring."
+            )
         self.memberships = {str(m.organisation_id): m for m in memberships}
         self.fields["payer"].choices = [
             ("learner", _("I pay myself")),
@@ -90,3 +99,91 @@ class EnrolForm(forms.Form):
         if choice == "learner":
             return {"payer": "learner", "organisation": None}
         return {"payer": "employer", "organisation": self.memberships[choice].organisation}
+
+
+class StaffLabelMixin:
+    def label_from_instance(self, user):
+        name = user.get_full_name() or user.email
+        return f"{name} · {user.job_title}" if user.job_title else name
+
+
+class StaffChoiceField(StaffLabelMixin, forms.ModelChoiceField):
+    pass
+
+
+class StaffMultipleChoiceField(StaffLabelMixin, forms.ModelMultipleChoiceField):
+    pass
+
+
+class CohortForm(forms.Form):
+    """A run, and the staff to enrol in it: ticked in the list or named in a CSV."""
+
+    run = forms.ModelChoiceField(label=_("Module and run"), queryset=ModuleRun.objects.none())
+    name = forms.CharField(
+        label=_("Name of the cohort"), max_length=200, required=False,
+        help_text=_("Optional, for your own overview, e.g. “Team leaders north”."),
+    )  # fmt: skip
+    purchase_order_reference = forms.CharField(
+        label=_("Purchase order reference"), max_length=64, required=False,
+        help_text=_("Printed on the invoice."),
+    )  # fmt: skip
+    members = StaffMultipleChoiceField(
+        label=_("Staff"), queryset=User.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    staff_list = forms.FileField(
+        label=_("…or a list of staff (CSV)"),
+        required=False,
+        help_text=_("One column “email” with a header row; everyone must be on your staff list."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+    def __init__(self, *args, organisation, runs: list[ModuleRun], **kwargs):
+        super().__init__(*args, **kwargs)
+        seats_left = {run.pk: run.seats_left for run in runs}
+        self.fields["run"].queryset = (
+            ModuleRun.objects.filter(pk__in=list(seats_left))
+            .select_related("module")
+            .order_by("module__title", "start_date")
+        )
+        self.fields["run"].label_from_instance = lambda run: _(
+            "%(module)s · starts %(start)s · %(seats)d seats left"
+        ) % {"module": run.module.title, "start": date_format(run.start_date, "j M Y"),
+             "seats": seats_left[run.pk]}  # fmt: skip
+        self.fields["members"].queryset = organisation.members.order_by(
+            "last_name", "first_name", "email"
+        )
+        self.initial.setdefault("purchase_order_reference", organisation.purchase_order_reference)
+
+    def clean_staff_list(self):
+        upload = self.cleaned_data["staff_list"]
+        if upload and upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("members") and not cleaned.get("staff_list"):
+            raise forms.ValidationError(_("Tick the staff to enrol, or upload a list of them."))
+        return cleaned
+
+
+class SwapForm(forms.Form):
+    replacement = StaffChoiceField(label=_("Give the seat to"), queryset=User.objects.none())
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["replacement"].queryset = candidates
+
+
+class AttendanceForm(forms.Form):
+    present = forms.ModelMultipleChoiceField(
+        label=_("Present"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, enrolments, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["present"].queryset = enrolments
+        self.fields["present"].label_from_instance = lambda e: (
+            e.learner.get_full_name() or e.learner.email
+        )

@@ -1,10 +1,14 @@
 """Reads for "My learning" and the employer portal; access is checked on the organisation."""
 
-from django.db.models import QuerySet
+from datetime import timedelta
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from academy.models import Invitation, Membership, Organisation, StaffImport
-from catalogue.models import Session
-from enrolment.models import Enrolment, WaitingListEntry
+from catalogue.models import Module, ModuleRun, Session
+from catalogue.queries import fill_seats_taken, runs_curated_by
+from enrolment.models import Cohort, Enrolment, Invoice, WaitingListEntry
 
 
 def organisations_administered_by(user) -> QuerySet[Organisation]:
@@ -88,3 +92,83 @@ def shared_enrolments_by_member(organisation) -> dict[int, list]:
     for enrolment in enrolments:
         by_member.setdefault(enrolment.learner_id, []).append(enrolment)
     return by_member
+
+
+def runs_open_for_cohorts(today=None) -> list[ModuleRun]:
+    """Published runs still to start and open for enrolment, with their seats counted."""
+    today = today or timezone.localdate()
+    runs = list(
+        ModuleRun.objects.filter(
+            module__status=Module.Status.PUBLISHED, status=ModuleRun.Status.OPEN,
+            start_date__gt=today,
+        )
+        .filter(Q(enrolment_opens__isnull=True) | Q(enrolment_opens__lte=today))
+        .filter(Q(enrolment_closes__isnull=True) | Q(enrolment_closes__gte=today))
+        .select_related("module")
+        .order_by("module__title", "start_date")
+    )  # fmt: skip
+    fill_seats_taken(runs)
+    return runs
+
+
+def _seats_held():
+    return Count("enrolments", filter=Q(enrolments__status__in=Enrolment.SEAT_HOLDING))
+
+
+def cohorts_of(organisation: Organisation) -> QuerySet[Cohort]:
+    return (
+        organisation.cohorts.select_related("run__module", "order")
+        .annotate(members=_seats_held())
+        .prefetch_related("order__invoices")
+        .order_by("-run__start_date", "-created_at")
+    )
+
+
+def cohort_members(cohort: Cohort) -> QuerySet[Enrolment]:
+    """Everyone ever in the cohort, seated first, with how many sessions they attended."""
+    return (
+        cohort.enrolments.select_related("learner")
+        .annotate(
+            attended=Count("attendance", filter=Q(attendance__present=True)),
+            recorded=Count("attendance"),
+        )
+        .order_by("status", "learner__last_name", "learner__first_name")
+    )
+
+
+def swap_candidates(cohort: Cohort) -> QuerySet:
+    """Staff of the cohort's employer who hold no seat in its run."""
+    seated = Enrolment.objects.holding_a_seat().filter(run=cohort.run).values("learner_id")
+    return cohort.organisation.members.exclude(pk__in=seated).order_by(
+        "last_name", "first_name", "email"
+    )
+
+
+def invoices_of_organisation(organisation: Organisation) -> QuerySet[Invoice]:
+    return Invoice.objects.filter(order__organisation=organisation).select_related("corrects")
+
+
+def invoices_of_learner(user) -> QuerySet[Invoice]:
+    return Invoice.objects.filter(order__learner=user).select_related("corrects")
+
+
+def sessions_to_record(user, today=None) -> QuerySet[Session]:
+    """Sessions of the runs this person teaches or curates, from a month back onwards."""
+    today = today or timezone.localdate()
+    runs = ModuleRun.objects.filter(
+        Q(teachings__lecturer=user) | Q(pk__in=runs_curated_by(user).values("pk"))
+    )
+    return (
+        Session.objects.filter(run__in=runs, starts_at__date__gte=today - timedelta(days=31))
+        .select_related("run__module")
+        .annotate(recorded=Count("attendance"))
+        .order_by("starts_at")
+    )
+
+
+def attendance_sheet(session: Session) -> QuerySet[Enrolment]:
+    return (
+        session.run.enrolments.holding_a_seat()
+        .select_related("learner", "organisation")
+        .order_by("learner__last_name", "learner__first_name", "learner__email")
+    )

@@ -8,7 +8,8 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
@@ -16,8 +17,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from academy import spreadsheets
 from academy.models import Membership
-from academy.services import set_progress_sharing
+from academy.services import COLUMN_NAMES, MAX_IMPORT_ROWS, set_progress_sharing
 from catalogue.models import ModuleRun, Session
 from catalogue.page_cache import bump_catalogue_version
 from catalogue.queries import runs_curated_by
@@ -159,6 +161,8 @@ def cancel_enrolment(*, enrolment: Enrolment, by, now=None) -> list[WaitingListE
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
     if enrolment.status == Enrolment.Status.CANCELLED:
         return []
+    if by == enrolment.learner and enrolment.cohort_id:
+        raise EnrolmentError(_("Your employer manages this enrolment; ask them to change it."))
     if by == enrolment.learner and timezone.localdate(now) > run.last_day_to_cancel:
         raise EnrolmentError(
             _("You could cancel until %(date)s; ask the academy office to cancel.")
@@ -452,6 +456,45 @@ def cohort_member_problems(*, organisation, run, learners) -> dict[int, str]:
         elif learner.pk in enrolled:
             problems[learner.pk] = _("%(name)s is already enrolled in this run.") % {"name": name}
     return problems
+
+
+def parse_cohort_list(*, organisation, run: ModuleRun, content: bytes):
+    """The staff a CSV names, or every problem by row and column: same rules as the staff
+    import (valid, not repeated), and everyone on the staff list and not yet enrolled."""
+    table = spreadsheets.read_table(
+        content, column_names={"email": COLUMN_NAMES["email"]}, required=("email",),
+        max_rows=MAX_IMPORT_ROWS, header_hint=_("The first row must name the column: email."),
+    )  # fmt: skip
+    if table.problems:
+        return [], table.problems
+    emails = [cells["email"].lower() for _number, cells in table.rows]
+    staff = {user.email.lower(): user for user in organisation.members.filter(
+        email__in=[e for e in emails if "@" in e])}  # fmt: skip
+    member_problems = cohort_member_problems(
+        organisation=organisation, run=run, learners=list(staff.values())
+    )
+    learners, problems, first_seen = [], [], {}
+    for number, cells in table.rows:
+        email = cells["email"].lower()
+        problem = _cohort_row_problem(email, cells["email"], first_seen, staff, member_problems)
+        first_seen.setdefault(email, number)
+        if problem:
+            problems.append(spreadsheets.problem(number, "email", problem))
+        else:
+            learners.append(staff[email])
+    return learners, problems
+
+
+def _cohort_row_problem(email, as_written, first_seen, staff, member_problems) -> str | None:
+    if email in first_seen:
+        return _("%(email)s is also on row %(row)d.") % {"email": email, "row": first_seen[email]}
+    if email in staff:
+        return member_problems.get(staff[email].pk)
+    try:
+        validate_email(email)
+    except ValidationError:
+        return _("“%(value)s” is not a valid email address.") % {"value": as_written}
+    return _("%(email)s is not on your staff list; invite them first.") % {"email": email}
 
 
 @transaction.atomic

@@ -15,12 +15,13 @@ from academy.forms import InviteForm, OrganisationForm, StaffImportForm
 from academy.models import Membership, StaffImport
 from academy.spreadsheets import write_csv
 from catalogue.calendars import calendar_of, session_event
-from catalogue.models import Module, ModuleRun
+from catalogue.models import Module, ModuleRun, Session
 from enrolment import queries, services
-from enrolment.forms import EnrolForm, ProfileForm
+from enrolment.forms import AttendanceForm, CohortForm, EnrolForm, ProfileForm, SwapForm
 from enrolment.models import CalendarFeed, Enrolment, WaitingListEntry
 
 PREVIEW_LIMIT = 200
+UPCOMING_SESSIONS = 8
 
 
 # --- My learning --------------------------------------------------------------------------
@@ -28,16 +29,25 @@ PREVIEW_LIMIT = 200
 
 @login_required
 def my_learning(request):
+    today, now = timezone.localdate(), timezone.now()
+    enrolments = list(queries.enrolments_of(request.user))
     return render(
         request,
         "enrolment/my_learning.html",
         {
             "memberships": queries.memberships_of(request.user),
             "invitations": people.invitations_waiting_for(request.user),
-            "enrolments": queries.enrolments_of(request.user),
+            "current": [e for e in enrolments if e.run.end_date >= today],
+            "past": [e for e in enrolments if e.run.end_date < today],
+            "upcoming_sessions": sorted(
+                (s for e in enrolments if e.status in Enrolment.SEAT_HOLDING
+                 for s in e.run.sessions.all() if s.ends_at >= now),
+                key=lambda session: session.starts_at,
+            )[:UPCOMING_SESSIONS],  # fmt: skip
             "places": queries.waiting_list_places_of(request.user),
-            "today": timezone.localdate(),
+            "today": today,
             "feed": services.calendar_feed_for(request.user),
+            "invoices": queries.invoices_of_learner(request.user),
         },
     )
 
@@ -74,7 +84,11 @@ def enrol(request, slug, code):
         ModuleRun.objects.select_related("module"),
         module__slug=slug, module__status=Module.Status.PUBLISHED, code=code,
     )  # fmt: skip
-    form = EnrolForm(request.POST or None, memberships=queries.memberships_of(request.user))
+    form = EnrolForm(
+        request.POST or None,
+        memberships=queries.memberships_of(request.user),
+        asks_for_motivation=run.module.asks_for_motivation,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             outcome = services.enrol(
@@ -338,4 +352,159 @@ def employer_import(request, organisation_id, import_id):
             and bool(staff_import.rows),
             "Role": Membership.Role,
         },
+    )
+
+
+@login_required
+def employer_cohorts(request, organisation_id):
+    organisation = _administered(request, organisation_id)
+    return render(
+        request,
+        "enrolment/employer_cohorts.html",
+        {
+            "organisation": organisation,
+            "cohorts": queries.cohorts_of(organisation),
+            "invoices": queries.invoices_of_organisation(organisation),
+        },
+    )
+
+
+@login_required
+def employer_cohort_new(request, organisation_id):
+    organisation = _administered(request, organisation_id)
+    runs = queries.runs_open_for_cohorts()
+    form = CohortForm(
+        request.POST or None,
+        request.FILES or None,
+        organisation=organisation,
+        runs=runs,
+    )
+    row_problems = []
+    if request.method == "POST" and form.is_valid():
+        run, members = form.cleaned_data["run"], list(form.cleaned_data["members"])
+        if form.cleaned_data["staff_list"]:
+            listed, row_problems = services.parse_cohort_list(
+                organisation=organisation, run=run, content=form.cleaned_data["staff_list"].read()
+            )
+            members += listed
+        if row_problems:
+            form.add_error("staff_list", _("Nothing has been reserved; see the problems below."))
+        else:
+            try:
+                cohort = services.create_cohort(
+                    organisation=organisation, run=run, learners=members, by=request.user,
+                    name=form.cleaned_data["name"],
+                    purchase_order_reference=form.cleaned_data["purchase_order_reference"],
+                )  # fmt: skip
+            except services.CohortError as error:
+                form.add_error(None, str(error))
+                for problem in error.problems:
+                    form.add_error("members", problem)
+            else:
+                messages.success(request, _(
+                    "%(count)d seats are reserved in %(module)s; your staff are being notified "
+                    "and the invoice follows by email."
+                ) % {"count": len(members), "module": run.module.title})  # fmt: skip
+                return redirect("enrolment:employer_cohort", organisation.pk, cohort.pk)
+    return render(
+        request,
+        "enrolment/employer_cohort_new.html",
+        {"organisation": organisation, "form": form, "problems": row_problems[:PREVIEW_LIMIT],
+         "has_runs": bool(runs)},
+    )  # fmt: skip
+
+
+@login_required
+def employer_cohort(request, organisation_id, cohort_id):
+    organisation = _administered(request, organisation_id)
+    cohort = get_object_or_404(
+        organisation.cohorts.select_related("run__module", "order"), pk=cohort_id
+    )
+    members = list(queries.cohort_members(cohort))
+    swap_form, swapping = None, None
+    if request.method == "POST":
+        swapping = get_object_or_404(cohort.enrolments, pk=request.POST.get("enrolment"))
+        swap_form = SwapForm(request.POST, candidates=queries.swap_candidates(cohort))
+        if swap_form.is_valid():
+            replacement = swap_form.cleaned_data["replacement"]
+            try:
+                services.swap_cohort_member(
+                    enrolment=swapping, replacement=replacement, by=request.user
+                )
+            except services.EnrolmentError as error:
+                swap_form.add_error("replacement", str(error))
+            else:
+                messages.success(request, _("%(new)s takes the seat of %(old)s.") % {
+                    "new": replacement, "old": swapping.learner})  # fmt: skip
+                return redirect("enrolment:employer_cohort", organisation.pk, cohort.pk)
+    today = timezone.localdate()
+    return render(
+        request,
+        "enrolment/employer_cohort.html",
+        {
+            "organisation": organisation,
+            "cohort": cohort,
+            "members": members,
+            "can_swap": today < cohort.run.start_date,
+            "swap_form": swap_form or SwapForm(candidates=queries.swap_candidates(cohort)),
+            "swapping": swapping,
+            "sessions_held": cohort.run.sessions.filter(starts_at__lt=timezone.now()).count(),
+            "invoices": cohort.order.invoices.all() if hasattr(cohort, "order") else [],
+        },
+    )
+
+
+def _pdf_response(invoice):
+    response = HttpResponse(bytes(invoice.pdf), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{invoice.filename}"'
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@login_required
+def employer_invoice_pdf(request, organisation_id, invoice_id):
+    organisation = _administered(request, organisation_id)
+    return _pdf_response(
+        get_object_or_404(queries.invoices_of_organisation(organisation), pk=invoice_id)
+    )
+
+
+@login_required
+def my_invoice_pdf(request, invoice_id):
+    return _pdf_response(
+        get_object_or_404(queries.invoices_of_learner(request.user), pk=invoice_id)
+    )
+
+
+# --- Attendance ---------------------------------------------------------------------------
+
+
+@login_required
+def teaching(request):
+    sessions = queries.sessions_to_record(request.user)
+    return render(request, "enrolment/teaching.html", {"sessions": sessions})
+
+
+@login_required
+def session_attendance(request, session_id):
+    session = get_object_or_404(Session.objects.select_related("run__module"), pk=session_id)
+    if not services.may_record_attendance(request.user, session.run):
+        raise Http404
+    enrolments = queries.attendance_sheet(session)
+    recorded = {a.enrolment_id: a.present for a in session.attendance.all()}
+    form = AttendanceForm(
+        request.POST or None,
+        enrolments=enrolments,
+        initial={"present": [pk for pk, present in recorded.items() if present]},
+    )
+    if request.method == "POST" and form.is_valid():
+        present = {enrolment.pk for enrolment in form.cleaned_data["present"]}
+        count = services.record_attendance(session=session, present=present, by=request.user)
+        messages.success(request, _("Attendance saved: %(present)d of %(total)d present.") % {
+            "present": count, "total": len(enrolments)})  # fmt: skip
+        return redirect("enrolment:teaching")
+    return render(
+        request,
+        "enrolment/session_attendance.html",
+        {"session": session, "form": form, "recorded": bool(recorded)},
     )

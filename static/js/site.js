@@ -7,3 +7,13 @@ document.addEventListener("htmx:afterSwap", (event) => {
     announcer.textContent = count.textContent.replace(/\s+/g, " ").trim();
   }
 });
+
+// "Tick everyone" on the attendance sheet.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-check-all]");
+  if (!button) return;
+  const name = button.dataset.checkAll;
+  button.form.querySelectorAll(`input[type=checkbox][name="${name}"]`).forEach((box) => {
+    box.checked = true;
+  });
+});

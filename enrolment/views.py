@@ -437,7 +437,7 @@ def employer_cohort(request, organisation_id, cohort_id):
                 messages.success(request, _("%(new)s takes the seat of %(old)s.") % {
                     "new": replacement, "old": swapping.learner})  # fmt: skip
                 return redirect("enrolment:employer_cohort", organisation.pk, cohort.pk)
-    today = timezone.localdate()
+    can_swap = timezone.localdate() < cohort.run.start_date
     return render(
         request,
         "enrolment/employer_cohort.html",
@@ -445,8 +445,9 @@ def employer_cohort(request, organisation_id, cohort_id):
             "organisation": organisation,
             "cohort": cohort,
             "members": members,
-            "can_swap": today < cohort.run.start_date,
-            "swap_form": swap_form or SwapForm(candidates=queries.swap_candidates(cohort)),
+            "can_swap": can_swap,
+            "swap_form": swap_form,
+            "candidates": list(queries.swap_candidates(cohort)) if can_swap else [],
             "swapping": swapping,
             "sessions_held": cohort.run.sessions.filter(starts_at__lt=timezone.now()).count(),
             "invoices": cohort.order.invoices.all() if hasattr(cohort, "order") else [],

@@ -49,3 +49,9 @@ def _tasks_run_in_process():
     app.conf.task_always_eager = True
     yield
     app.conf.task_always_eager = was_eager
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Factories create many users; a deliberately slow hash is not what tests measure."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -55,7 +55,7 @@ class ModuleAdminForm(forms.ModelForm):
             "title", "slug", "faculty", "status", "themes", "partners", "summary", "description",
             "learning_outcomes", "target_audience", "entry_requirements", "language", "format",
             "study_load_hours", "ects", "level", "assessment", "awards_microcredential", "price",
-            "quality_assurance", "no_run_reason",
+            "vat_rate", "asks_for_motivation", "quality_assurance", "no_run_reason",
         ]  # fmt: skip
 
     def clean(self):
@@ -121,7 +121,15 @@ class RunInline(admin.TabularInline):
     model = ModuleRun
     extra = 0
     show_change_link = True
-    fields = ["code", "start_date", "end_date", "capacity", "status", "location"]
+    fields = [
+        "code",
+        "start_date",
+        "end_date",
+        "cancellation_deadline",
+        "capacity",
+        "status",
+        "location",
+    ]
 
 
 @admin.register(Faculty)
@@ -190,7 +198,8 @@ class ModuleAdmin(ScopedToFacultyAdmin):
                     "level",
                     "assessment",
                     "awards_microcredential",
-                    "price",
+                    ("price", "vat_rate"),
+                    "asks_for_motivation",
                     "quality_assurance",
                     "no_run_reason",
                 ]

@@ -178,6 +178,8 @@ _PORTFOLIO_HOLDER_PERMISSIONS = [
     "view_enrolment",
     "change_enrolment",
     "view_waitinglistentry",
+    "view_cohort",
+    *(f"{verb}_attendance" for verb in ("add", "change", "view")),
 ]  # fmt: skip
 
 

@@ -47,6 +47,18 @@ def enrolments_of(user):
     )
 
 
+def upcoming_sessions(enrolments, *, now, limit: int = 8) -> list[Session]:
+    """The next sessions of the seats held, from enrolments with their sessions prefetched."""
+    sessions = [
+        session
+        for enrolment in enrolments
+        if enrolment.status in Enrolment.SEAT_HOLDING
+        for session in enrolment.run.sessions.all()
+        if session.ends_at >= now
+    ]
+    return sorted(sessions, key=lambda session: session.starts_at)[:limit]
+
+
 def waiting_list_places_of(user):
     return (
         WaitingListEntry.objects.filter(learner=user, status__in=WaitingListEntry.ACTIVE)

@@ -15,7 +15,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext
 
 from academy import spreadsheets
 from academy.models import Membership
@@ -36,6 +36,9 @@ from enrolment.models import (
 )
 
 OFFER_VALIDITY = timedelta(hours=48)
+# Reasons on credit notes, stored in English and translated when the PDF is drawn.
+CREDITED_FOR_CANCELLATION = gettext_noop("Enrolment cancelled")
+CREDITED_BY_THE_OFFICE = gettext_noop("Corrected by the academy office")
 
 
 class EnrolmentError(Exception):

@@ -1,5 +1,4 @@
 from celery import shared_task
-from django.utils.translation import gettext_noop as _
 
 from enrolment import emails, services
 from enrolment.models import Enrolment, Order
@@ -24,12 +23,19 @@ def issue_invoice(order_id: int) -> str | None:
 def credit_cancelled_enrolment(enrolment_id: int) -> str | None:
     enrolment = Enrolment.objects.select_related("order").get(pk=enrolment_id)
     note = services.credit_enrolments(
-        order=enrolment.order, enrolment_ids=[enrolment.pk], reason=_("Enrolment cancelled")
+        order=enrolment.order,
+        enrolment_ids=[enrolment.pk],
+        reason=services.CREDITED_FOR_CANCELLATION,
     )
     if note is None:
         return None
     emails.send_invoice(invoice_id=note.pk)
     return note.number
+
+
+@shared_task
+def send_invoice(invoice_id: int) -> bool:
+    return emails.send_invoice(invoice_id=invoice_id)
 
 
 @shared_task

@@ -21,7 +21,6 @@ from enrolment.forms import AttendanceForm, CohortForm, EnrolForm, ProfileForm, 
 from enrolment.models import CalendarFeed, Enrolment, WaitingListEntry
 
 PREVIEW_LIMIT = 200
-UPCOMING_SESSIONS = 8
 
 
 # --- My learning --------------------------------------------------------------------------
@@ -39,11 +38,7 @@ def my_learning(request):
             "invitations": people.invitations_waiting_for(request.user),
             "current": [e for e in enrolments if e.run.end_date >= today],
             "past": [e for e in enrolments if e.run.end_date < today],
-            "upcoming_sessions": sorted(
-                (s for e in enrolments if e.status in Enrolment.SEAT_HOLDING
-                 for s in e.run.sessions.all() if s.ends_at >= now),
-                key=lambda session: session.starts_at,
-            )[:UPCOMING_SESSIONS],  # fmt: skip
+            "upcoming_sessions": queries.upcoming_sessions(enrolments, now=now),
             "places": queries.waiting_list_places_of(request.user),
             "today": today,
             "feed": services.calendar_feed_for(request.user),

@@ -175,3 +175,68 @@ def test_invoices_issued_at_the_same_time_get_consecutive_numbers():
         sequences = sorted(pool.map(issue, orders))
 
     assert sequences == list(range(1, 25))
+
+
+# --- the office in the admin ---------------------------------------------------------------
+
+
+@pytest.fixture
+def office():
+    from django.contrib.auth.models import Group
+
+    from catalogue.services import ACADEMY_OFFICE, ensure_curation_groups
+
+    ensure_curation_groups()
+    user = UserFactory(is_staff=True)
+    user.groups.add(Group.objects.get(name=ACADEMY_OFFICE))
+    return user
+
+
+def test_office_marks_payment_and_credits_in_the_admin(client, office, run, mailoutbox):
+    from django.urls import reverse
+
+    enrolment = services.enrol(run=run, learner=UserFactory())
+    invoice = services.issue_invoice(order=Order.objects.get(enrolments=enrolment))
+    client.force_login(office)
+    changelist = reverse("admin:enrolment_invoice_changelist")
+
+    client.post(changelist, {"action": "mark_paid", "_selected_action": [invoice.pk]})
+    client.post(changelist, {"action": "credit_in_full", "_selected_action": [invoice.pk]})
+
+    invoice.refresh_from_db()
+    assert invoice.paid_at is not None
+    note = Invoice.objects.get(kind=Invoice.Kind.CREDIT_NOTE)
+    assert note.total == -invoice.total and note.reason == "Corrected by the academy office"
+    pdf = client.get(reverse("admin:enrolment_invoice_pdf", args=[note.pk]))
+    assert pdf.content.startswith(b"%PDF")
+    assert any(m.subject.startswith("Credit note") for m in mailoutbox)
+
+
+def test_issued_invoice_fields_cannot_be_edited_in_the_admin(client, office, run):
+    from django.urls import reverse
+
+    enrolment = services.enrol(run=run, learner=UserFactory())
+    invoice = services.issue_invoice(order=Order.objects.get(enrolments=enrolment))
+    client.force_login(office)
+    url = reverse("admin:enrolment_invoice_change", args=[invoice.pk])
+
+    response = client.post(url, {"paid_at_0": "2026-11-30", "paid_at_1": "10:00:00",
+                                 "payment_reference": "bank", "total": "1.00"})  # fmt: skip
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    invoice.refresh_from_db()
+    assert invoice.payment_reference == "bank" and invoice.total == Decimal("1450.00")
+
+
+def test_portfolio_holders_do_not_see_invoices(client, run):
+    from django.contrib.auth.models import Group
+    from django.urls import reverse
+
+    from catalogue.services import PORTFOLIO_HOLDERS, ensure_curation_groups
+
+    ensure_curation_groups()
+    holder = UserFactory(is_staff=True)
+    holder.groups.add(Group.objects.get(name=PORTFOLIO_HOLDERS))
+    client.force_login(holder)
+
+    assert client.get(reverse("admin:enrolment_invoice_changelist")).status_code == 403

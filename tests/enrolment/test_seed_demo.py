@@ -3,7 +3,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from enrolment.models import Enrolment, WaitingListEntry
+from enrolment.models import Cohort, Enrolment, Invoice, WaitingListEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -22,10 +22,25 @@ def test_demo_learner_is_enrolled_and_waits_for_a_full_run(mailoutbox):
     assert mailoutbox == []  # demo data sends no mail
 
 
+def test_demo_employer_has_a_cohort_with_an_invoice_and_the_learner_invoices():
+    seed()
+
+    cohort = Cohort.objects.get(organisation__memberships__user__email="employer@example.org")
+    assert cohort.enrolments.count() == 3
+    invoice = cohort.order.invoices.get()
+    assert invoice.purchase_order_reference and bytes(invoice.pdf).startswith(b"%PDF")
+    learner_invoices = Invoice.objects.filter(order__learner__email="learner@example.org")
+    assert learner_invoices.count() == 2 and learner_invoices.filter(paid_at__isnull=False)
+    numbers = sorted(Invoice.objects.values_list("sequence", flat=True))
+    assert numbers == list(range(1, len(numbers) + 1))
+
+
 def test_seeding_enrolments_twice_adds_nothing():
     seed()
-    counts = (Enrolment.objects.count(), WaitingListEntry.objects.count())
+    counts = (Enrolment.objects.count(), WaitingListEntry.objects.count(), Invoice.objects.count())
 
     seed()
 
-    assert (Enrolment.objects.count(), WaitingListEntry.objects.count()) == counts
+    assert (
+        Enrolment.objects.count(), WaitingListEntry.objects.count(), Invoice.objects.count()
+    ) == counts  # fmt: skip

@@ -43,7 +43,10 @@ class Command(BaseCommand):
             people.portfolio_holder.groups.add(Group.objects.get(name=PORTFOLIO_HOLDERS))
             catalogue = seed_catalogue(portfolio_holder=people.portfolio_holder)
             colleagues = [m.user for m in people.organisation.memberships.select_related("user")]
-            enrolments = seed_enrolments(learner=people.learner, colleagues=colleagues)
+            enrolments = seed_enrolments(
+                learner=people.learner, colleagues=colleagues, employer=people.employer,
+                organisation=people.organisation,
+            )  # fmt: skip
         if modules:
             created = seed_bulk_modules(count=modules)
             self.stdout.write(f"Added {created} generated modules for benchmarking.")
@@ -54,7 +57,8 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             f"Enrolment: {enrolments['enrolments']} enrolments, "
-            f"{enrolments['waiting']} on waiting lists."
+            f"{enrolments['waiting']} on waiting lists, {enrolments['cohorts']} employer "
+            f"cohort(s), {enrolments['invoices']} invoices."
         )
         self.stdout.write(self.style.SUCCESS("Demo academy ready. Log in at /accounts/login/ as:"))
         for user, role in [

@@ -57,6 +57,7 @@ def _story(invoice, regular, bold):
         ]],
         colWidths=[85 * mm, 85 * mm],
     )  # fmt: skip
+    parties.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     details = [
         (_("Number"), invoice.number),
         (_("Date"), formats.date_format(issued, "j F Y")),
@@ -81,7 +82,7 @@ def _story(invoice, regular, bold):
     )
 
     header = [_("Description"), _("Quantity"), _("Unit price"), _("VAT"), _("Amount")]
-    rows = [[Paragraph(f"<b>{escape(cell)}</b>", text) for cell in header]]
+    rows = [header]
     for line in invoice.lines:
         vat = _("exempt") if not line["vat_rate"] else f"{line['vat_rate']}%"
         rows.append([
@@ -93,10 +94,11 @@ def _story(invoice, regular, bold):
         ["", "", "", _("VAT"), euros(invoice.vat_amount)],
         ["", "", "", _("Total"), euros(invoice.total)],
     ]
-    lines_table = Table(rows, colWidths=[78 * mm, 18 * mm, 27 * mm, 20 * mm, 27 * mm],
+    lines_table = Table(rows, colWidths=[70 * mm, 22 * mm, 28 * mm, 20 * mm, 30 * mm],
                         repeatRows=1)  # fmt: skip
     lines_table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), regular, 9.5),
+        ("FONT", (0, 0), (-1, 0), bold, 9.5),
         ("FONT", (3, -1), (-1, -1), bold, 9.5),
         ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

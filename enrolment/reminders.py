@@ -8,7 +8,7 @@ so retried tasks and overlapping beats never send twice. Days are Amsterdam days
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -32,11 +32,20 @@ def _send_once(*, recipient, kind, subject_id, template, context) -> bool:
             Reminder.objects.create(recipient=recipient, kind=kind, subject_id=subject_id)
     except IntegrityError:
         return False
-    with translation.override(recipient.preferred_language):
+    language = recipient.preferred_language
+    with translation.override(language):
         body = render_to_string(f"emails/reminders/{template}.txt", {
             **context, "recipient": recipient, "site_url": settings.SITE_URL})  # fmt: skip
         subject, _, text = body.partition("\n")
-    EmailMessage(subject=subject.strip(), body=text.strip() + "\n", to=[recipient.email]).send()
+        subject, text = subject.strip(), text.strip()
+        # The HTML part is the same words, with links made clickable.
+        html = render_to_string(
+            "emails/reminders/_reminder.html",
+            {"subject": subject, "text": text, "language": language},
+        )
+    message = EmailMultiAlternatives(subject=subject, body=text + "\n", to=[recipient.email])
+    message.attach_alternative(html, "text/html")
+    message.send()
     return True
 
 

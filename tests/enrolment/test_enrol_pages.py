@@ -1,6 +1,10 @@
 """Enrolling from the module page, My learning, cancelling and answering an offer."""
 
+from datetime import timedelta
+
 import pytest
+from django.urls import reverse
+from django.utils import timezone
 
 from enrolment.models import Enrolment, WaitingListEntry
 from tests.academy.factories import MembershipFactory, UserFactory
@@ -180,3 +184,35 @@ def test_my_learning_query_count_does_not_grow_with_waiting_list_places(
         html = client.get("/me/").content.decode()
 
     assert html.count("On the waiting list: number 2.") == places
+
+
+def test_a_module_that_asks_for_motivation_requires_it(client, run):
+    run.module.asks_for_motivation = True
+    run.module.save()
+    client.force_login(UserFactory())
+
+    response = client.post(enrol_url(run), {**ENROL, "motivation": ""})
+
+    assert "This field is required." in response.context["form"].errors["motivation"]
+    assert not Enrolment.objects.exists()
+    client.post(enrol_url(run), {**ENROL, "motivation": "Ik leid een wijkteam."})
+    assert Enrolment.objects.get().motivation == "Ik leid een wijkteam."
+
+
+def test_learner_cancels_until_the_runs_deadline_and_is_told_after_it(client, run):
+    run.cancellation_deadline = timezone.localdate() + timedelta(days=2)
+    run.save()
+    learner = UserFactory()
+    enrolment = Enrolment.objects.create(run=run, learner=learner)
+    client.force_login(learner)
+    assert "possible until" in client.get(reverse("enrolment:my_learning")).content.decode()
+
+    run.cancellation_deadline = timezone.localdate() - timedelta(days=1)
+    run.save()
+    page = client.get(reverse("enrolment:my_learning")).content.decode()
+    response = client.post(reverse("enrolment:cancel", args=[enrolment.pk]), follow=True)
+
+    assert "contact the academy office" in page
+    assert "ask the academy office to cancel" in response.content.decode()
+    enrolment.refresh_from_db()
+    assert enrolment.status == Enrolment.Status.CONFIRMED

@@ -46,6 +46,8 @@ def test_each_reminder_is_sent_once_however_often_the_task_runs(mailoutbox):
     assert "Domplein 29, Utrecht" in campus.body and "13:30" in campus.body
     online = next(m for m in mailoutbox if m.subject.startswith("Starting"))
     assert "https://meet.example.org/c" in online.body
+    html, mimetype = online.alternatives[0]
+    assert mimetype == "text/html" and '<a href="https://meet.example.org/c"' in html
 
 
 def test_tomorrow_means_the_amsterdam_day_across_the_clock_change(mailoutbox):

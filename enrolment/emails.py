@@ -7,71 +7,62 @@ from academy.emails import templated_email
 from enrolment.models import Enrolment, Invoice
 
 
+def _send_once(queryset, *, pk: int, sent_field: str, message) -> bool:
+    """Lock the row, build and send its message unless `sent_field` says it went already."""
+    with transaction.atomic():
+        unsent = {"pk": pk, f"{sent_field}__isnull": True}
+        row = queryset.select_for_update(of=("self",)).filter(**unsent).first()
+        if row is None:
+            return False
+        message(row).send()
+        setattr(row, sent_field, timezone.now())
+        row.save(update_fields=[sent_field])
+    return True
+
+
+def _to_learner(template: str, enrolment: Enrolment, **context):
+    return templated_email(
+        template,
+        {"enrolment": enrolment, "run": enrolment.run, **context},
+        to=enrolment.learner.email,
+        language=enrolment.learner.preferred_language,
+    )
+
+
 def send_enrolment_confirmation(*, enrolment_id: int) -> bool:
-    with transaction.atomic():
-        enrolment = (
-            Enrolment.objects.select_for_update(of=("self",))
-            .select_related("learner", "run__module", "organisation")
-            .filter(pk=enrolment_id, confirmation_sent_at__isnull=True)
-            .first()
-        )
-        if enrolment is None:
-            return False
-        message = templated_email(
-            "enrolment_confirmation",
-            {
-                "enrolment": enrolment,
-                "run": enrolment.run,
-                "sessions": enrolment.run.sessions.all(),
-            },
-            to=enrolment.learner.email,
-            language=enrolment.learner.preferred_language,
-        )
-        message.send()
-        enrolment.confirmation_sent_at = timezone.now()
-        enrolment.save(update_fields=["confirmation_sent_at"])
-    return True
-
-
-def send_invoice(*, invoice_id: int) -> bool:
-    """Email an invoice or credit note with its PDF to whoever pays, once."""
-    with transaction.atomic():
-        invoice = (
-            Invoice.objects.select_for_update(of=("self",))
-            .select_related("order__organisation", "order__learner", "corrects")
-            .filter(pk=invoice_id, sent_at__isnull=True)
-            .first()
-        )
-        if invoice is None:
-            return False
-        order = invoice.order
-        to = order.organisation.billing_email if order.organisation_id else order.learner.email
-        message = templated_email("invoice", {"invoice": invoice}, to=to, language=invoice.language)
-        message.attach(invoice.filename, bytes(invoice.pdf), "application/pdf")
-        message.send()
-        invoice.sent_at = timezone.now()
-        invoice.save(update_fields=["sent_at"])
-    return True
+    return _send_once(
+        Enrolment.objects.select_related("learner", "run__module", "organisation"),
+        pk=enrolment_id,
+        sent_field="confirmation_sent_at",
+        message=lambda e: _to_learner("enrolment_confirmation", e, sessions=e.run.sessions.all()),
+    )
 
 
 def send_swapped_out_notice(*, enrolment_id: int) -> bool:
-    """Tell a cohort member that their employer gave their seat to a colleague, once."""
-    with transaction.atomic():
-        enrolment = (
-            Enrolment.objects.select_for_update(of=("self",))
-            .select_related("learner", "run__module", "organisation")
-            .filter(pk=enrolment_id, status=Enrolment.Status.CANCELLED)
-            .exclude(cancellation_sent_at__isnull=False)
-            .first()
-        )
-        if enrolment is None:
-            return False
-        templated_email(
-            "cohort_swapped_out",
-            {"enrolment": enrolment, "run": enrolment.run},
-            to=enrolment.learner.email,
-            language=enrolment.learner.preferred_language,
-        ).send()
-        enrolment.cancellation_sent_at = timezone.now()
-        enrolment.save(update_fields=["cancellation_sent_at"])
-    return True
+    """Tell a cohort member that their employer gave their seat to a colleague."""
+    return _send_once(
+        Enrolment.objects.filter(status=Enrolment.Status.CANCELLED).select_related(
+            "learner", "run__module", "organisation"
+        ),
+        pk=enrolment_id,
+        sent_field="cancellation_sent_at",
+        message=lambda e: _to_learner("cohort_swapped_out", e),
+    )
+
+
+def _invoice_message(invoice: Invoice):
+    order = invoice.order
+    to = order.organisation.billing_email if order.organisation_id else order.learner.email
+    message = templated_email("invoice", {"invoice": invoice}, to=to, language=invoice.language)
+    message.attach(invoice.filename, bytes(invoice.pdf), "application/pdf")
+    return message
+
+
+def send_invoice(*, invoice_id: int) -> bool:
+    """Email an invoice or credit note with its PDF to whoever pays."""
+    return _send_once(
+        Invoice.objects.select_related("order__organisation", "order__learner", "corrects"),
+        pk=invoice_id,
+        sent_field="sent_at",
+        message=_invoice_message,
+    )

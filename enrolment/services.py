@@ -375,7 +375,7 @@ def _issue(order: Order, *, kind, lines, corrects=None, reason="", now=None) -> 
 @transaction.atomic
 def issue_invoice(*, order: Order, now=None) -> Invoice | None:
     """The order's invoice, issued once: a second call returns the invoice already issued."""
-    order = Order.objects.select_for_update().select_related(
+    order = Order.objects.select_for_update(of=("self",)).select_related(
         "organisation", "learner", "placed_by").get(pk=order.pk)  # fmt: skip
     existing = order.invoices.filter(kind=Invoice.Kind.INVOICE).first()
     if existing:
@@ -389,7 +389,7 @@ def issue_invoice(*, order: Order, now=None) -> Invoice | None:
 @transaction.atomic
 def credit_enrolments(*, order: Order, enrolment_ids, reason: str, now=None) -> Invoice | None:
     """A credit note for the invoiced seats among these enrolments that are not yet credited."""
-    order = Order.objects.select_for_update().select_related(
+    order = Order.objects.select_for_update(of=("self",)).select_related(
         "organisation", "learner", "placed_by").get(pk=order.pk)  # fmt: skip
     invoice = order.invoices.filter(kind=Invoice.Kind.INVOICE).first()
     if invoice is None:
@@ -553,7 +553,11 @@ def swap_cohort_member(*, enrolment: Enrolment, replacement, by, now=None) -> En
     """Give a cohort member's seat to a colleague before the run starts; the invoice stands."""
     now = now or timezone.now()
     run = _locked(enrolment.run)
-    enrolment = Enrolment.objects.select_for_update().select_related("cohort").get(pk=enrolment.pk)
+    enrolment = (
+        Enrolment.objects.select_for_update(of=("self",))
+        .select_related("cohort")
+        .get(pk=enrolment.pk)
+    )
     if enrolment.cohort is None:
         raise EnrolmentError(_("Only members of a cohort can be swapped."))
     _require_employer_admin(by, enrolment.cohort.organisation)

@@ -17,3 +17,17 @@ document.addEventListener("click", (event) => {
     box.checked = true;
   });
 });
+
+// "Copy address" buttons copy the value of the field they name, and say so.
+document.addEventListener("click", async (event) => {
+  const button = event.target.closest("[data-copy]");
+  if (!button) return;
+  const field = document.getElementById(button.dataset.copy);
+  try {
+    await navigator.clipboard.writeText(field.value);
+  } catch {
+    field.select();
+    document.execCommand("copy");
+  }
+  button.textContent = button.dataset.copied;
+});

@@ -7,18 +7,11 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from academy.models import Invitation, Organisation
-from tests.academy.factories import DEFAULT_PASSWORD, UserFactory
+from tests.academy.factories import UserFactory
 from tests.catalogue.factories import ThemeFactory
+from tests.e2e.helpers import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def log_in(page, email, password=DEFAULT_PASSWORD):
-    page.goto("/accounts/login/")
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
-    expect(page.get_by_role("button", name="Log out")).to_be_visible()
 
 
 def test_professional_signs_up_confirms_email_and_edits_profile(page, live_server, settings,

@@ -4,19 +4,11 @@ import pytest
 from playwright.sync_api import expect
 
 from enrolment.models import Enrolment
-from tests.academy.factories import DEFAULT_PASSWORD, MembershipFactory, UserFactory
+from tests.academy.factories import MembershipFactory, UserFactory
 from tests.catalogue.factories import ModuleRunFactory, SessionFactory, TeachingFactory
+from tests.e2e.helpers import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def log_in(page, email):
-    page.context.clear_cookies()
-    page.goto("/accounts/login/")
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    expect(page.get_by_role("button", name="Log out")).to_be_visible()
 
 
 def test_employer_enrols_a_cohort_swaps_a_member_and_sees_the_invoice(page, axe_violations):

@@ -54,8 +54,9 @@ class ModuleAdminForm(forms.ModelForm):
         fields = [
             "title", "slug", "faculty", "status", "themes", "partners", "summary", "description",
             "learning_outcomes", "target_audience", "entry_requirements", "language", "format",
-            "study_load_hours", "ects", "level", "assessment", "awards_microcredential", "price",
-            "vat_rate", "asks_for_motivation", "quality_assurance", "no_run_reason",
+            "study_load_hours", "ects", "level", "assessment", "assessment_type",
+            "supervision_type", "awards_microcredential", "price", "vat_rate",
+            "asks_for_motivation", "quality_assurance", "no_run_reason",
         ]  # fmt: skip
 
     def clean(self):
@@ -197,6 +198,7 @@ class ModuleAdmin(ScopedToFacultyAdmin):
                     ("study_load_hours", "ects"),
                     "level",
                     "assessment",
+                    ("assessment_type", "supervision_type"),
                     "awards_microcredential",
                     ("price", "vat_rate"),
                     "asks_for_motivation",

@@ -92,6 +92,25 @@ class VatRate(models.IntegerChoices):
     STANDARD = 21, _("21% VAT")
 
 
+class AssessmentType(models.TextChoices):
+    """As the Edubadges microcredential profile names them."""
+
+    TESTING = "testing", _("Test or exam")
+    APPLICATION = "application of a skill", _("Application of a skill (assignment, project)")
+    PORTFOLIO = "portfolio", _("Portfolio")
+    PRIOR_LEARNING = "recognition of prior learning", _("Recognition of prior learning")
+
+
+class SupervisionType(models.TextChoices):
+    UNSUPERVISED = (
+        "unsupervised with no identity verification",
+        _("Unsupervised, no identity verification"),
+    )
+    SUPERVISED = "supervised with no identity verification", _("Supervised, no identity check")
+    SUPERVISED_ONLINE = "supervised online", _("Supervised online, identity verified")
+    ONSITE_WITH_ID = "onsite with identity verification", _("On site, identity verified")
+
+
 def with_vat(price, vat_rate: int) -> Decimal:
     return (Decimal(price) * (100 + vat_rate) / 100).quantize(Decimal("0.01"))
 
@@ -134,6 +153,14 @@ class Module(models.Model):
     ects = models.DecimalField(_("ECTS"), max_digits=4, decimal_places=1, null=True, blank=True)
     level = models.PositiveSmallIntegerField(_("level"), choices=Level, null=True, blank=True)
     assessment = models.TextField(_("form of assessment"), blank=True)
+    assessment_type = models.CharField(
+        _("type of assessment"), max_length=40, choices=AssessmentType,
+        default=AssessmentType.TESTING,
+    )  # fmt: skip
+    supervision_type = models.CharField(
+        _("supervision during assessment"), max_length=60, choices=SupervisionType,
+        default=SupervisionType.ONSITE_WITH_ID,
+    )  # fmt: skip
     awards_microcredential = models.BooleanField(_("awards a microcredential"), default=True)
     price = models.DecimalField(_("price (EUR)"), max_digits=8, decimal_places=2, default=0)
     vat_rate = models.PositiveSmallIntegerField(

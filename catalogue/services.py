@@ -180,6 +180,10 @@ _PORTFOLIO_HOLDER_PERMISSIONS = [
     "view_waitinglistentry",
     "view_cohort",
     *(f"{verb}_attendance" for verb in ("add", "change", "view")),
+    *(f"{verb}_{model}" for verb in ("add", "change", "view")
+      for model in ("result", "pathway")),
+    "view_credential",
+    "change_credential",  # to revoke
 ]  # fmt: skip
 
 
@@ -188,7 +192,7 @@ def ensure_curation_groups() -> None:
     from django.contrib.auth.models import Group, Permission
 
     catalogue_permissions = Permission.objects.filter(
-        content_type__app_label__in=["catalogue", "enrolment"]
+        content_type__app_label__in=["catalogue", "enrolment", "credentials"]
     )
     holders, _ = Group.objects.get_or_create(name=PORTFOLIO_HOLDERS)
     holders.permissions.add(

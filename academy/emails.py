@@ -30,6 +30,19 @@ def templated_email(
     return message
 
 
+def send_once(queryset, *, pk: int, sent_field: str, message) -> bool:
+    """Lock the row, build and send its message unless `sent_field` says it went already."""
+    with transaction.atomic():
+        unsent = {"pk": pk, f"{sent_field}__isnull": True}
+        row = queryset.select_for_update(of=("self",)).filter(**unsent).first()
+        if row is None:
+            return False
+        message(row).send()
+        setattr(row, sent_field, timezone.now())
+        row.save(update_fields=[sent_field])
+    return True
+
+
 def invitation_message(invitation: Invitation) -> EmailMultiAlternatives:
     context = {
         "invitation": invitation,

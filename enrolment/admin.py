@@ -111,7 +111,7 @@ class AttendanceAdmin(admin.ModelAdmin):
         return super().get_queryset(request).filter(session__in=sessions_curated_by(request.user))
 
     def save_model(self, request, obj, form, change):
-        if not services.may_record_attendance(request.user, obj.session.run):
+        if not services.teaches_or_curates(request.user, obj.session.run):
             raise PermissionDenied
         obj.recorded_by = request.user
         super().save_model(request, obj, form, change)

@@ -1,23 +1,7 @@
 """Enrolment and invoice emails, each sent once however often its task runs."""
 
-from django.db import transaction
-from django.utils import timezone
-
-from academy.emails import templated_email
+from academy.emails import send_once, templated_email
 from enrolment.models import Enrolment, Invoice
-
-
-def _send_once(queryset, *, pk: int, sent_field: str, message) -> bool:
-    """Lock the row, build and send its message unless `sent_field` says it went already."""
-    with transaction.atomic():
-        unsent = {"pk": pk, f"{sent_field}__isnull": True}
-        row = queryset.select_for_update(of=("self",)).filter(**unsent).first()
-        if row is None:
-            return False
-        message(row).send()
-        setattr(row, sent_field, timezone.now())
-        row.save(update_fields=[sent_field])
-    return True
 
 
 def _to_learner(template: str, enrolment: Enrolment, **context):
@@ -30,7 +14,7 @@ def _to_learner(template: str, enrolment: Enrolment, **context):
 
 
 def send_enrolment_confirmation(*, enrolment_id: int) -> bool:
-    return _send_once(
+    return send_once(
         Enrolment.objects.select_related("learner", "run__module", "organisation"),
         pk=enrolment_id,
         sent_field="confirmation_sent_at",
@@ -40,7 +24,7 @@ def send_enrolment_confirmation(*, enrolment_id: int) -> bool:
 
 def send_swapped_out_notice(*, enrolment_id: int) -> bool:
     """Tell a cohort member that their employer gave their seat to a colleague."""
-    return _send_once(
+    return send_once(
         Enrolment.objects.filter(status=Enrolment.Status.CANCELLED).select_related(
             "learner", "run__module", "organisation"
         ),
@@ -60,7 +44,7 @@ def _invoice_message(invoice: Invoice):
 
 def send_invoice(*, invoice_id: int) -> bool:
     """Email an invoice or credit note with its PDF to whoever pays."""
-    return _send_once(
+    return send_once(
         Invoice.objects.select_related("order__organisation", "order__learner", "corrects"),
         pk=invoice_id,
         sent_field="sent_at",

@@ -593,7 +593,7 @@ def _tell_swapped_out(enrolment: Enrolment) -> None:
 # --- Attendance ---------------------------------------------------------------------------
 
 
-def may_record_attendance(user, run: ModuleRun) -> bool:
+def teaches_or_curates(user, run: ModuleRun) -> bool:
     """The run's lecturers and whoever curates its faculty."""
     if not user.is_authenticated:
         return False
@@ -606,7 +606,7 @@ def may_record_attendance(user, run: ModuleRun) -> bool:
 @transaction.atomic
 def record_attendance(*, session: Session, present: set[int], by) -> int:
     """Mark each learner holding a seat present or absent; returns how many are present."""
-    if not may_record_attendance(by, session.run):
+    if not teaches_or_curates(by, session.run):
         raise PermissionDenied(_("Only the run's lecturers and curators record attendance."))
     seated = list(session.run.enrolments.holding_a_seat().values_list("pk", flat=True))
     Attendance.objects.bulk_create(

@@ -484,7 +484,7 @@ def teaching(request):
 @login_required
 def session_attendance(request, session_id):
     session = get_object_or_404(Session.objects.select_related("run__module"), pk=session_id)
-    if not services.may_record_attendance(request.user, session.run):
+    if not services.teaches_or_curates(request.user, session.run):
         raise Http404
     enrolments = queries.attendance_sheet(session)
     recorded = {a.enrolment_id: a.present for a in session.attendance.all()}

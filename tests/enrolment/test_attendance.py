@@ -69,7 +69,7 @@ def test_portfolio_holder_of_the_faculty_may_record_others_may_not(client, sessi
     stranger.groups.add(Group.objects.get(name=PORTFOLIO_HOLDERS))
     url = reverse("enrolment:session_attendance", args=[session.pk])
 
-    assert services.may_record_attendance(holder, session.run)
+    assert services.teaches_or_curates(holder, session.run)
     client.force_login(stranger)
     assert client.get(url).status_code == 404
     with pytest.raises(PermissionDenied):

@@ -19,6 +19,7 @@ urlpatterns = [
     path("me/data/export.json", views.my_data_export, name="my_data_export"),
     path("me/delete/", views.delete_account, name="delete_account"),
     path("", include("enrolment.urls")),
+    path("", include("credentials.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

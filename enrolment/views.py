@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,7 +17,7 @@ from academy.models import Membership, StaffImport
 from academy.spreadsheets import write_csv
 from catalogue.calendars import calendar_of, session_event
 from catalogue.models import Module, ModuleRun, Session
-from enrolment import queries, services
+from enrolment import extensions, queries, services
 from enrolment.forms import AttendanceForm, CohortForm, EnrolForm, ProfileForm, SwapForm
 from enrolment.models import CalendarFeed, Enrolment, WaitingListEntry
 
@@ -43,6 +44,10 @@ def my_learning(request):
             "today": today,
             "feed": services.calendar_feed_for(request.user),
             "invoices": queries.invoices_of_learner(request.user),
+            "sections": [
+                {"template": section.template, "data": section.read(request.user)}
+                for section in extensions.my_learning_sections
+            ],
         },
     )
 
@@ -192,8 +197,13 @@ def employer_staff(request, organisation_id):
     organisation = _administered(request, organisation_id)
     memberships = list(queries.staff_overview(organisation))
     shared = queries.shared_enrolments_by_member(organisation)
+    sharing = [m.user_id for m in memberships if m.shares_progress]
+    extras = [(section.template, section.read(sharing))
+              for section in extensions.staff_overview_sections]  # fmt: skip
     for membership in memberships:
         membership.shared_enrolments = shared.get(membership.user_id, [])
+        membership.extras = [{"template": template, "data": data.get(membership.user_id, [])}
+                             for template, data in extras]  # fmt: skip
     return render(
         request,
         "enrolment/employer_staff.html",
@@ -477,8 +487,15 @@ def my_invoice_pdf(request, invoice_id):
 
 @login_required
 def teaching(request):
-    sessions = queries.sessions_to_record(request.user)
-    return render(request, "enrolment/teaching.html", {"sessions": sessions})
+    sessions = list(queries.sessions_to_record(request.user))
+    runs = list({session.run_id: session.run for session in sessions}.values())
+    actions = [(label, url_name) for label, url_name in extensions.run_actions]
+    return render(
+        request,
+        "enrolment/teaching.html",
+        {"sessions": sessions, "runs": [(run, [(label, reverse(url_name, args=[run.pk]))
+                                                for label, url_name in actions]) for run in runs]},
+    )  # fmt: skip
 
 
 @login_required

@@ -1,0 +1,134 @@
+"""Results, pathways and issued credentials in the admin, scoped to curated runs."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from catalogue.queries import faculties_curated_by, runs_curated_by
+from credentials import services
+from credentials.forms import RevokeForm
+from credentials.models import Credential, Pathway, Result, SigningKey
+
+
+@admin.register(Result)
+class ResultAdmin(admin.ModelAdmin):
+    list_display = ["enrolment", "passed", "grade", "assessed_on", "assessor", "credential_link"]
+    list_filter = ["passed", "enrolment__run__module__faculty"]
+    list_select_related = ["enrolment__learner", "enrolment__run__module", "assessor",
+                           "credential"]  # fmt: skip
+    search_fields = ["enrolment__learner__email", "enrolment__learner__last_name",
+                     "enrolment__run__module__title"]  # fmt: skip
+    raw_id_fields = ["enrolment"]
+    readonly_fields = ["assessor", "recorded_by", "recorded_at"]
+    actions = ["issue_credentials"]
+
+    def get_queryset(self, request):
+        return (
+            super().get_queryset(request).filter(enrolment__run__in=runs_curated_by(request.user))
+        )
+
+    def save_model(self, request, obj, form, change):
+        # Through the service: who may, not for a cancelled seat, never under an issued credential.
+        try:
+            result = services.record_result(
+                enrolment=obj.enrolment, passed=obj.passed, grade=obj.grade,
+                assessed_on=obj.assessed_on, by=request.user,
+            )  # fmt: skip
+        except services.CredentialError as error:
+            raise PermissionDenied(str(error)) from error
+        obj.pk = result.pk
+        if result.passed:
+            from credentials.tasks import issue_credential
+
+            issue_credential.delay(result.pk)
+            messages.info(request, _("The credential is being issued."))
+
+    @admin.display(description=_("credential"))
+    def credential_link(self, result):
+        credential = getattr(result, "credential", None)
+        if credential is None:
+            return "—"
+        return format_html('<a href="{}">{}</a>', credential.get_absolute_url(), _("view"))
+
+    @admin.action(description=_("Issue credentials for the selected passed results"))
+    def issue_credentials(self, request, queryset):
+        from credentials.tasks import issue_credential
+
+        pending = queryset.filter(passed=True, credential__isnull=True)
+        for result in pending:
+            issue_credential.delay(result.pk)
+        messages.success(request, _("%(count)d credentials are being issued.") % {
+            "count": pending.count()})  # fmt: skip
+
+
+@admin.register(Pathway)
+class PathwayAdmin(admin.ModelAdmin):
+    list_display = ["name", "faculty"]
+    filter_horizontal = ["modules"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(faculty__in=faculties_curated_by(request.user))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "faculty":
+            kwargs["queryset"] = faculties_curated_by(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Credential)
+class CredentialAdmin(admin.ModelAdmin):
+    list_display = ["title", "recipient_name", "issued_at", "revoked_at", "page_link"]
+    list_filter = [("revoked_at", admin.EmptyFieldListFilter), "achievement__module__faculty"]
+    search_fields = ["recipient_name", "title", "learner__email"]
+    fields = ["title", "recipient_name", "learner", "issued_at", "status_index", "revoked_at",
+              "revocation_reason", "revoked_by", "page_link"]  # fmt: skip
+    readonly_fields = fields
+    actions = ["revoke"]
+
+    def get_queryset(self, request):
+        faculties = faculties_curated_by(request.user)
+        return (
+            super().get_queryset(request).defer("pdf", "jwt", "document")
+            .filter(achievement__module__faculty__in=faculties)
+            | super().get_queryset(request).defer("pdf", "jwt", "document")
+            .filter(achievement__pathway__faculty__in=faculties)
+        )  # fmt: skip
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("public page"))
+    def page_link(self, credential):
+        return format_html('<a href="{}">{}</a>', credential.get_absolute_url(), _("verify"))
+
+    @admin.action(description=_("Revoke the selected credentials"), permissions=["change"])
+    def revoke(self, request, queryset):
+        form = RevokeForm(request.POST if "reason" in request.POST else None)
+        if form.is_valid():
+            for credential in queryset.filter(revoked_at__isnull=True):
+                services.revoke_credential(credential=credential, by=request.user,
+                                           reason=form.cleaned_data["reason"])  # fmt: skip
+            messages.success(request, _("The selected credentials are revoked."))
+            return redirect(request.get_full_path())
+        return render(request, "admin/credentials/revoke.html", {
+            **self.admin_site.each_context(request), "form": form, "credentials": queryset,
+            "title": _("Revoke credentials"), "opts": self.model._meta,
+        })  # fmt: skip
+
+
+@admin.register(SigningKey)
+class SigningKeyAdmin(admin.ModelAdmin):
+    list_display = ["kid", "kind", "created_at", "retired_at"]
+    fields = ["kid", "kind", "created_at", "retired_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,234 @@
+"""The Open Badges 3.0 documents the Academy publishes: issuer profile, achievements with the
+EU micro-credential elements (in the Edubadges microcredential profile), credentials."""
+
+import hashlib
+from decimal import Decimal
+
+from django.conf import settings
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from catalogue.models import AssessmentType, Format, SupervisionType
+
+VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
+OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+OB_SCHEMA = (
+    "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
+)
+GLOSSARY = "https://edubadges.nl/static/obv3-glossary.html#"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+# Edubadges' own context file is not valid JSON-LD, so its terms are defined here, inline,
+# with the same IRIs: the signed data then means exactly what the Edubadges profile says.
+# So is the schema validator type, which the Open Badges context leaves undefined.
+EXTENSION_TERMS = {
+    "@protected": True,
+    "1EdTechJsonSchemaValidator2019": (
+        "https://purl.imsglobal.org/spec/vccs/v1p0/context.json#1EdTechJsonSchemaValidator2019"
+    ),
+    "EducredentialAchievement": {
+        "@id": f"{GLOSSARY}EducredentialAchievement",
+        "@context": {
+            "@protected": True,
+            "assessmentType": f"{GLOSSARY}assessmentType",
+            "participationType": f"{GLOSSARY}participationType",
+            "supervisionType": f"{GLOSSARY}supervisionType",
+            "identityChecked": {"@id": f"{GLOSSARY}identityChecked", "@type": f"{XSD}boolean"},
+            "ECTS": {"@id": f"{GLOSSARY}ects", "@type": f"{XSD}decimal"},
+            "SBU": {"@id": f"{GLOSSARY}sbu", "@type": f"{XSD}integer"},
+            "timeInvestment": {"@id": f"{GLOSSARY}timeInvestment", "@type": f"{XSD}integer"},
+            "prerequisites": f"{GLOSSARY}prerequisites",
+        },
+    },
+}
+CONTEXT = [VC_CONTEXT, OB_CONTEXT, EXTENSION_TERMS]
+PARTICIPATION = {Format.ONLINE: "online"}  # on campus and blended: "onsite or blended"
+PARTICIPATION_LABELS = {"online": _("Online"), "onsite or blended": _("On site or blended")}
+
+
+def element_labels(achievement: dict) -> dict[str, str]:
+    """Readable, translated names for the profile values frozen in an achievement."""
+
+    def label(choices, value):
+        return str(dict(choices.choices).get(value, value))
+
+    return {
+        "assessment": label(AssessmentType, achievement["assessmentType"]),
+        "supervision": label(SupervisionType, achievement["supervisionType"]),
+        "participation": str(PARTICIPATION_LABELS.get(achievement["participationType"],
+                                                      achievement["participationType"])),
+    }  # fmt: skip
+
+
+def absolute(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+def issuer_id() -> str:
+    return absolute(reverse("credentials:issuer"))
+
+
+def issuer_profile() -> dict:
+    issuer = settings.ACADEMY_INVOICE_ISSUER
+    return {
+        "id": issuer_id(),
+        "type": ["Profile"],
+        "name": issuer["name"],
+        "url": settings.SITE_URL + "/",
+        "email": issuer["email"],
+        "address": {
+            "type": ["Address"],
+            "addressCountry": issuer["country"],
+            "addressCountryCode": "NL",
+            "streetAddress": issuer["address"],
+            "addressLocality": issuer["postal_code_city"],
+        },
+    }
+
+
+def achievement_id(achievement) -> str:
+    return f"urn:uuid:{achievement.uuid}"
+
+
+def module_achievement(achievement, module) -> dict:
+    """The module's facts as an Achievement, frozen into each credential issued for it."""
+    outcomes = list(module.learning_outcomes or [])
+    narrative = "\n".join(
+        ["Passed the assessment of this module, showing that the holder can:"]
+        + [f"- {outcome}" for outcome in outcomes]
+    )
+    document = {
+        "id": achievement_id(achievement),
+        "type": ["Achievement", "EducredentialAchievement"],
+        "achievementType": "MicroCredential",
+        "name": module.title,
+        "description": module.summary,
+        "criteria": {"narrative": narrative},
+        "image": {"id": absolute(static("img/microcredential.svg")), "type": "Image"},
+        "inLanguage": module.language,
+        "creator": issuer_profile(),
+        "alignment": _alignments(module),
+        "assessmentType": module.assessment_type,
+        "participationType": PARTICIPATION.get(module.format, "onsite or blended"),
+        "supervisionType": module.supervision_type,
+        "identityChecked": "identity verification" in module.supervision_type
+        and not module.supervision_type.startswith("unsupervised"),
+        "resultDescription": [_result_description(achievement)],
+        "tag": [theme.name for theme in module.themes.all()],
+    }
+    if module.ects:
+        document["ECTS"] = float(Decimal(module.ects))
+    if module.study_load_hours:
+        document["timeInvestment"] = module.study_load_hours
+        if not module.ects:
+            document["SBU"] = module.study_load_hours
+    if module.entry_requirements:
+        document["prerequisites"] = module.entry_requirements
+    return document
+
+
+def _alignments(module) -> list[dict]:
+    alignments = []
+    if module.level:
+        alignments.append({
+            "type": ["Alignment"], "targetType": "ext:EQF", "targetCode": str(module.level),
+            "targetName": f"EQF level {module.level}",
+            "targetUrl": "https://europa.eu/europass/en/description-eight-eqf-levels",
+        })  # fmt: skip
+    alignments.append({
+        "type": ["Alignment"], "targetType": "ext:QualityAssurance",
+        "targetName": module.quality_assurance or "NVAO accreditation of the university",
+        "targetUrl": "https://www.nvao.net/",
+    })  # fmt: skip
+    return alignments
+
+
+def _result_description(achievement) -> dict:
+    return {
+        "id": f"{achievement_id(achievement)}#result",
+        "type": ["ResultDescription"],
+        "name": "Final grade",
+        "resultType": "ext:DutchGrade",
+        "valueMin": "1",
+        "valueMax": "10",
+        "requiredValue": "5.5",
+    }
+
+
+def pathway_achievement(achievement, pathway, modules) -> dict:
+    ects = sum((Decimal(m.ects) for m in modules if m.ects), Decimal(0))
+    document = {
+        "id": achievement_id(achievement),
+        "type": ["Achievement", "EducredentialAchievement"],
+        "achievementType": "MicroCredential",
+        "name": pathway.name,
+        "description": pathway.description,
+        "criteria": {
+            "narrative": "\n".join(
+                ["Holds the microcredentials of every module of this pathway:"]
+                + [f"- {module.title}" for module in modules]
+            )
+        },
+        "image": {"id": absolute(static("img/microcredential.svg")), "type": "Image"},
+        "inLanguage": modules[0].language if modules else "en",
+        "creator": issuer_profile(),
+        "alignment": _alignments(max(modules, key=lambda m: m.level or 0)),
+        "assessmentType": "recognition of prior learning",
+        "participationType": "onsite or blended",
+        "supervisionType": modules[0].supervision_type if modules else "supervised online",
+        "identityChecked": True,
+        "resultDescription": [_result_description(achievement)],
+        "related": [
+            {"id": f"urn:uuid:{m.achievement.uuid}", "type": ["Related"]}
+            for m in modules
+            if hasattr(m, "achievement")
+        ],
+    }
+    if ects:
+        document["ECTS"] = float(ects)
+    return document
+
+
+def recipient_identifiers(*, name: str, email: str, salt: str) -> list[dict]:
+    """The learner by name (as printed) and by salted hash of their email address."""
+    digest = hashlib.sha256((email.strip().lower() + salt).encode()).hexdigest()
+    return [
+        {"type": "IdentityObject", "identityHash": name, "identityType": "name",
+         "hashed": False},
+        {"type": "IdentityObject", "identityHash": f"sha256${digest}",
+         "identityType": "emailAddress", "hashed": True, "salt": salt},
+    ]  # fmt: skip
+
+
+def credential_document(
+    *, credential_id, achievement: dict, identifiers: list[dict], name: str, issued_at,
+    grade: str = "", status_index: int, status_list_url: str,
+) -> dict:  # fmt: skip
+    """The unsigned OpenBadgeCredential; the proof is added by signing."""
+    result = {"type": ["Result"], "resultDescription": achievement["resultDescription"][0]["id"]}
+    if grade:
+        result["value"] = grade
+    return {
+        "@context": CONTEXT,
+        "id": f"urn:uuid:{credential_id}",
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "name": achievement["name"],
+        "issuer": issuer_profile(),
+        "validFrom": issued_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "credentialSubject": {
+            "type": ["AchievementSubject"],
+            "name": name,
+            "identifier": identifiers,
+            "achievement": achievement,
+            "result": [result],
+        },
+        "credentialStatus": {
+            "id": f"{status_list_url}#{status_index}",
+            "type": "BitstringStatusListEntry",
+            "statusPurpose": "revocation",
+            "statusListIndex": str(status_index),
+            "statusListCredential": status_list_url,
+        },
+        "credentialSchema": [{"id": OB_SCHEMA, "type": "1EdTechJsonSchemaValidator2019"}],
+    }

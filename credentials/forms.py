@@ -1,0 +1,65 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from academy.forms import MAX_UPLOAD_BYTES
+from credentials.services import grade_problem
+
+
+class CheckCredentialForm(forms.Form):
+    """A credential to check: pasted (JSON or JWT) or uploaded as a file."""
+
+    text = forms.CharField(
+        label=_("Paste a credential (JSON or JWT)"), required=False,
+        widget=forms.Textarea(attrs={"rows": 6, "spellcheck": "false"}),
+    )  # fmt: skip
+    file = forms.FileField(label=_("…or upload the file"), required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("file")
+        if upload:
+            if upload.size > MAX_UPLOAD_BYTES:
+                raise forms.ValidationError(_("The file is larger than 5 MB."))
+            cleaned["text"] = upload.read().decode("utf-8", errors="replace")
+        if not cleaned.get("text", "").strip():
+            raise forms.ValidationError(_("Paste a credential or choose a file."))
+        return cleaned
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for revocation"), max_length=300)
+
+
+class ResultRowForm(forms.Form):
+    """One participant's result on the run's result grid."""
+
+    outcome = forms.ChoiceField(
+        label=_("Result"), required=False,
+        choices=[("", _("not assessed")), ("passed", _("passed")), ("failed", _("not passed"))],
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+    )  # fmt: skip
+    grade = forms.CharField(
+        label=_("Grade"), max_length=16, required=False,
+        widget=forms.TextInput(attrs={"class": "form-control form-control-sm",
+                                      "inputmode": "decimal", "size": 5}),
+    )  # fmt: skip
+
+    def clean_grade(self):
+        grade = self.cleaned_data["grade"]
+        if problem := grade_problem(grade):
+            raise forms.ValidationError(problem)
+        return grade.strip().replace(",", ".")
+
+
+class ResultsUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Results (CSV)"),
+        help_text=_("Columns: email, passed (yes/no), and optionally grade, with a header row."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        return upload

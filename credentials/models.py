@@ -1,0 +1,180 @@
+"""What a microcredential certifies, the results that earn it, and the credentials issued."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from catalogue.models import Faculty, Module
+from enrolment.models import Enrolment
+
+
+class Pathway(models.Model):
+    """Modules that together earn a larger credential: holding all of them stacks into it."""
+
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"))
+    faculty = models.ForeignKey(
+        Faculty, on_delete=models.PROTECT, related_name="pathways", verbose_name=_("faculty")
+    )
+    modules = models.ManyToManyField(Module, related_name="pathways", verbose_name=_("modules"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pathway")
+        verbose_name_plural = _("pathways")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Achievement(models.Model):
+    """What a credential certifies: a module that awards a microcredential, or a pathway.
+
+    Its content is read from the module or pathway when a credential is issued and frozen in
+    that credential, so later edits never change what was certified.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    module = models.OneToOneField(
+        Module, on_delete=models.PROTECT, null=True, blank=True, related_name="achievement"
+    )
+    pathway = models.OneToOneField(
+        Pathway, on_delete=models.PROTECT, null=True, blank=True, related_name="achievement"
+    )
+
+    class Meta:
+        verbose_name = _("achievement")
+        verbose_name_plural = _("achievements")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(module__isnull=False, pathway__isnull=True)
+                | models.Q(module__isnull=True, pathway__isnull=False),
+                name="achievement_of_a_module_or_a_pathway",
+            )
+        ]
+
+    def __str__(self):
+        return str(self.module or self.pathway)
+
+
+class Result(models.Model):
+    """The outcome of one enrolment's assessment, recorded by a lecturer or curator."""
+
+    enrolment = models.OneToOneField(
+        Enrolment, on_delete=models.PROTECT, related_name="result", verbose_name=_("enrolment")
+    )
+    passed = models.BooleanField(_("passed"))
+    grade = models.CharField(_("grade"), max_length=16, blank=True)
+    assessed_on = models.DateField(_("assessed on"))
+    assessor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("assessor"),
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("result")
+        verbose_name_plural = _("results")
+
+    def __str__(self):
+        return f"{self.enrolment} · {_('passed') if self.passed else _('not passed')}"
+
+
+class SigningKey(models.Model):
+    """A key the Academy signs with. Kept in the database, never in the repository; retired
+    keys stay published so that credentials signed with them keep verifying."""
+
+    class Kind(models.TextChoices):
+        ED25519 = "ed25519", _("Ed25519 (Data Integrity proof)")
+        RSA = "rsa", _("RSA (VC-JWT)")
+
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind)
+    kid = models.CharField(_("key id"), max_length=64, unique=True)
+    private_pem = models.TextField(_("private key (PEM)"), editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    retired_at = models.DateTimeField(_("retired at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("signing key")
+        verbose_name_plural = _("signing keys")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.kid}"
+
+
+class StatusCounter(models.Model):
+    """Hands out each credential's place in the status list; locked while it counts."""
+
+    name = models.CharField(max_length=32, primary_key=True)
+    next_index = models.PositiveIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.name}: {self.next_index}"
+
+
+class Credential(models.Model):
+    """An issued, signed credential. Its documents never change; only revocation is added."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    achievement = models.ForeignKey(
+        Achievement, on_delete=models.PROTECT, related_name="credentials"
+    )
+    result = models.OneToOneField(
+        Result, on_delete=models.PROTECT, null=True, blank=True, related_name="credential"
+    )
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="credentials",
+        verbose_name=_("learner"),
+    )
+    recipient_name = models.CharField(_("recipient"), max_length=300)
+    title = models.CharField(_("title"), max_length=300)
+    language = models.CharField(_("language"), max_length=8)
+    issued_at = models.DateTimeField(_("issued at"))
+    valid_until = models.DateTimeField(_("valid until"), null=True, blank=True)
+    status_index = models.PositiveIntegerField(_("status list index"), unique=True)
+    document = models.JSONField(_("signed credential (JSON-LD)"))
+    jwt = models.TextField(_("signed credential (VC-JWT)"))
+    pdf = models.BinaryField(_("certificate (PDF)"))
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revocation_reason = models.CharField(_("reason for revocation"), max_length=300, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("credential")
+        verbose_name_plural = _("credentials")
+        ordering = ["-issued_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["achievement", "learner"],
+                condition=models.Q(result__isnull=True),
+                name="credential_one_pathway_award_per_learner",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title} · {self.recipient_name}"
+
+    def get_absolute_url(self):
+        return reverse("credentials:verify", args=[self.pk])

@@ -1,0 +1,356 @@
+"""Recording results and issuing, stacking and revoking signed credentials.
+
+Issuing happens in one transaction: the signed JSON-LD, the VC-JWT, the PDF and the row
+appear together or not at all, so a worker killed mid-task leaves nothing behind, and the
+result's row lock plus its one-to-one credential make a repeated task return what exists.
+"""
+
+import secrets
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from academy import spreadsheets
+from academy.models import User
+from catalogue.models import ModuleRun
+from credentials import documents, keys, proofs, status_list, vc_jwt
+from credentials.models import (
+    Achievement,
+    Credential,
+    Pathway,
+    Result,
+    SigningKey,
+    StatusCounter,
+)
+from enrolment.models import Enrolment
+from enrolment.services import teaches_or_curates
+
+STATUS_LIST = "1"
+STATUS_LIST_SIZE = 131_072
+MAX_RESULT_ROWS = 5_000
+PASSED_WORDS = {"yes", "ja", "y", "j", "1", "true", "passed", "geslaagd", "pass", "voldaan"}
+FAILED_WORDS = {"no", "nee", "n", "0", "false", "failed", "niet geslaagd", "fail", "niet voldaan"}
+RESULT_COLUMNS = {
+    "email": {"email", "e-mail", "emailadres", "e-mailadres", "email address"},
+    "passed": {"passed", "geslaagd", "result", "resultaat", "voldaan"},
+    "grade": {"grade", "cijfer", "score"},
+}
+
+
+class CredentialError(Exception):
+    """A rule about results or credentials was broken; the message says which."""
+
+
+# --- Keys ---------------------------------------------------------------------------------
+
+
+def current_key(kind: str) -> SigningKey:
+    """The key new credentials are signed with; the first one is made when first needed."""
+    key = SigningKey.objects.filter(kind=kind, retired_at__isnull=True).first()
+    return key or _new_key(kind)
+
+
+def _new_key(kind: str) -> SigningKey:
+    pem = keys.new_ed25519_pem() if kind == SigningKey.Kind.ED25519 else keys.new_rsa_pem()
+    kid = f"{kind}-{timezone.now():%Y%m%d}-{secrets.token_hex(4)}"
+    return SigningKey.objects.create(kind=kind, kid=kid, private_pem=pem)
+
+
+@transaction.atomic
+def rotate_keys() -> list[SigningKey]:
+    """New keys for new credentials; the old ones stay published, so old credentials verify."""
+    SigningKey.objects.filter(retired_at__isnull=True).update(retired_at=timezone.now())
+    return [_new_key(kind) for kind in SigningKey.Kind.values]
+
+
+def verification_method(key: SigningKey) -> str:
+    return f"{documents.issuer_id()}#{key.kid}"
+
+
+def public_ed25519_key(method_id: str):
+    """The published Ed25519 key a proof names, or None when it is not ours."""
+    prefix = documents.issuer_id() + "#"
+    if not method_id.startswith(prefix):
+        return None
+    key = SigningKey.objects.filter(kind=SigningKey.Kind.ED25519, kid=method_id[len(prefix) :])
+    key = key.first()
+    return keys.ed25519_from_pem(key.private_pem).public_key() if key else None
+
+
+def jwks() -> dict:
+    return {"keys": [keys.rsa_public_jwk(key.private_pem, key.kid)
+                     for key in SigningKey.objects.filter(kind=SigningKey.Kind.RSA)]}  # fmt: skip
+
+
+# --- Results ------------------------------------------------------------------------------
+
+
+def record_result(
+    *, enrolment: Enrolment, passed: bool, by, grade: str = "", assessed_on: date | None = None,
+    assessor=None,
+) -> Result:  # fmt: skip
+    if not teaches_or_curates(by, enrolment.run):
+        raise PermissionDenied(_("Only the run's lecturers and curators record results."))
+    if enrolment.status not in Enrolment.SEAT_HOLDING:
+        raise CredentialError(_("This enrolment was cancelled."))
+    with transaction.atomic():
+        existing = Result.objects.select_for_update().filter(enrolment=enrolment).first()
+        if existing and hasattr(existing, "credential"):
+            raise CredentialError(
+                _("A credential was issued for this result; revoke it before changing it.")
+            )
+        result, _created = Result.objects.update_or_create(
+            enrolment=enrolment,
+            defaults={"passed": passed, "grade": grade, "recorded_by": by,
+                      "assessed_on": assessed_on or timezone.localdate(),
+                      "assessor": assessor or by},
+        )  # fmt: skip
+    return result
+
+
+@dataclass
+class ParsedResults:
+    rows: list[dict] = field(default_factory=list)
+    problems: list[dict] = field(default_factory=list)
+
+
+def parse_results(*, run: ModuleRun, content: bytes) -> ParsedResults:
+    """Check a whole CSV of results (email, passed, grade) against the run's participants."""
+    parsed = ParsedResults()
+    table = spreadsheets.read_table(
+        content, column_names=RESULT_COLUMNS, required=("email", "passed"),
+        max_rows=MAX_RESULT_ROWS,
+        header_hint=_("The first row must name the columns: email, passed (and optionally grade)."),
+    )  # fmt: skip
+    parsed.problems = table.problems
+    enrolled = {e.learner.email.lower(): e for e in
+                run.enrolments.holding_a_seat().select_related("learner")}  # fmt: skip
+    first_seen: dict[str, int] = {}
+    for number, cells in table.rows:
+        email = cells["email"].lower()
+        problems = _result_row_problems(number, cells, email, enrolled, first_seen)
+        first_seen.setdefault(email, number)
+        if problems:
+            parsed.problems.extend(problems)
+        else:
+            parsed.rows.append({"row": number, "enrolment": enrolled[email],
+                                "passed": cells["passed"].strip().lower() in PASSED_WORDS,
+                                "grade": normalised_grade(cells.get("grade", ""))})  # fmt: skip
+    return parsed
+
+
+def normalised_grade(value: str) -> str:
+    return value.strip().replace(",", ".")
+
+
+def grade_problem(value: str) -> str | None:
+    grade = normalised_grade(value)
+    if not grade:
+        return None
+    try:
+        number = float(grade)
+    except ValueError:
+        return _("“%(value)s” is not a grade; use a number from 1 to 10.") % {"value": value}
+    if not 1 <= number <= 10:
+        return _("A grade is a number from 1 to 10.")
+    return None
+
+
+def _result_row_problems(number, cells, email, enrolled, first_seen) -> list[dict]:
+    messages = {}
+    if email in first_seen:
+        messages["email"] = _("%(email)s is also on row %(row)d.") % {
+            "email": email, "row": first_seen[email]}  # fmt: skip
+    elif email not in enrolled:
+        messages["email"] = _("%(value)s is not a participant of this run.") % {
+            "value": cells["email"]}  # fmt: skip
+    if cells["passed"].strip().lower() not in PASSED_WORDS | FAILED_WORDS:
+        messages["passed"] = _("Write yes or no (ja of nee), not “%(value)s”.") % {
+            "value": cells["passed"]}  # fmt: skip
+    if message := grade_problem(cells.get("grade", "")):
+        messages["grade"] = message
+    return [spreadsheets.problem(number, column, text) for column, text in messages.items()]
+
+
+@transaction.atomic
+def record_results(*, run: ModuleRun, rows: list[dict], by) -> int:
+    """All rows or none: one refused row (say, an issued credential) undoes the others."""
+    for row in rows:
+        record_result(enrolment=row["enrolment"], passed=row["passed"], grade=row["grade"], by=by)
+    return len(rows)
+
+
+# --- Issuing ------------------------------------------------------------------------------
+
+
+def status_list_url() -> str:
+    return documents.absolute(reverse("credentials:status_list", args=[STATUS_LIST]))
+
+
+def sign(document: dict, *, now) -> dict:
+    """The document with a Data Integrity proof by the current Ed25519 key."""
+    key = current_key(SigningKey.Kind.ED25519)
+    return proofs.sign(document, private_key=keys.ed25519_from_pem(key.private_pem),
+                       verification_method=verification_method(key), created=now)  # fmt: skip
+
+
+def signed_status_list(revoked: list[int], *, now=None) -> dict:
+    """The Bitstring Status List credential in which each revoked credential's bit is set."""
+    url, now = status_list_url(), (now or timezone.now()).replace(microsecond=0)
+    return sign({
+        "@context": [documents.VC_CONTEXT],
+        "id": url,
+        "type": ["VerifiableCredential", "BitstringStatusListCredential"],
+        "issuer": documents.issuer_id(),
+        "validFrom": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "credentialSubject": {
+            "id": f"{url}#list", "type": "BitstringStatusList", "statusPurpose": "revocation",
+            "encodedList": status_list.encode(revoked, size=STATUS_LIST_SIZE),
+        },
+    }, now=now)  # fmt: skip
+
+
+def _next_status_index() -> int:
+    StatusCounter.objects.bulk_create([StatusCounter(name=STATUS_LIST)], ignore_conflicts=True)
+    counter = StatusCounter.objects.select_for_update().get(name=STATUS_LIST)
+    if counter.next_index >= STATUS_LIST_SIZE:
+        raise CredentialError("The status list is full; start a new one.")
+    counter.next_index += 1
+    counter.save(update_fields=["next_index"])
+    return counter.next_index - 1
+
+
+def _issue(*, achievement, achievement_document, learner, result=None, grade="", now=None):
+    from credentials.certificate import render_certificate
+
+    now = (now or timezone.now()).replace(microsecond=0)
+    credential_id = uuid.uuid4()
+    name = learner.get_full_name() or learner.email
+    status_index = _next_status_index()
+    document = documents.credential_document(
+        credential_id=credential_id, achievement=achievement_document, name=name,
+        identifiers=documents.recipient_identifiers(name=name, email=learner.email,
+                                                    salt=secrets.token_hex(8)),
+        issued_at=now, grade=grade, status_index=status_index, status_list_url=status_list_url(),
+    )  # fmt: skip
+    rsa = current_key(SigningKey.Kind.RSA)
+    credential = Credential(
+        id=credential_id, achievement=achievement, result=result, learner=learner,
+        recipient_name=name, title=achievement_document["name"], issued_at=now,
+        language=learner.preferred_language, status_index=status_index,
+        document=sign(document, now=now),
+        jwt=vc_jwt.sign_vc_jwt(document, private_key=keys.rsa_from_pem(rsa.private_pem),
+                               kid=rsa.kid),
+    )  # fmt: skip
+    credential.pdf = render_certificate(credential)
+    credential.save(force_insert=True)
+    _notify(credential)
+    return credential
+
+
+def _notify(credential: Credential) -> None:
+    from credentials.tasks import notify_learner
+
+    transaction.on_commit(lambda: notify_learner.delay(str(credential.pk)))
+
+
+@transaction.atomic
+def issue_credential(*, result: Result, now=None) -> Credential | None:
+    """The result's credential: issued once, however often this runs."""
+    result = (
+        Result.objects.select_for_update(of=("self",))
+        .select_related("enrolment__learner", "enrolment__run__module")
+        .get(pk=result.pk)
+    )
+    existing = Credential.objects.filter(result=result).first()
+    module = result.enrolment.run.module
+    if existing or not result.passed or not module.awards_microcredential:
+        return existing
+    achievement, _created = Achievement.objects.get_or_create(module=module)
+    return _issue(
+        achievement=achievement,
+        achievement_document=documents.module_achievement(achievement, module),
+        learner=result.enrolment.learner, result=result, grade=result.grade, now=now,
+    )  # fmt: skip
+
+
+def award_pathways(*, learner, now=None) -> list[Credential]:
+    """Pathway credentials the learner now holds every module credential for, once each."""
+    held = set(
+        Credential.objects.filter(learner=learner, revoked_at__isnull=True, result__isnull=False)
+        .values_list("achievement__module_id", flat=True)
+    )  # fmt: skip
+    awarded = []
+    for pathway in (
+        Pathway.objects.filter(modules__in=held).distinct().prefetch_related("modules__achievement")
+    ):
+        modules = list(pathway.modules.all())
+        if modules and {m.pk for m in modules} <= held:
+            credential = _award_pathway(pathway=pathway, modules=modules, learner=learner, now=now)
+            if credential:
+                awarded.append(credential)
+    return awarded
+
+
+def _award_pathway(*, pathway, modules, learner, now):
+    try:
+        with transaction.atomic():
+            User.objects.select_for_update().get(pk=learner.pk)  # one award at a time per person
+            achievement, _created = Achievement.objects.get_or_create(pathway=pathway)
+            if Credential.objects.filter(achievement=achievement, learner=learner).exists():
+                return None
+            return _issue(
+                achievement=achievement, learner=learner, now=now,
+                achievement_document=documents.pathway_achievement(achievement, pathway, modules),
+            )  # fmt: skip
+    except IntegrityError:
+        return None  # awarded by a concurrent task
+
+
+def issue_run_credentials(*, run: ModuleRun, by) -> int:
+    """Queue a credential for every passed result of the run that has none; returns how many."""
+    from credentials.tasks import issue_credential as issue_task
+
+    if not teaches_or_curates(by, run):
+        raise PermissionDenied(_("Only the run's lecturers and curators issue credentials."))
+    pending = list(
+        Result.objects.filter(enrolment__run=run, passed=True, credential__isnull=True)
+        .values_list("pk", flat=True)
+    )  # fmt: skip
+    for result_id in pending:
+        issue_task.delay(result_id)
+    return len(pending)
+
+
+def issuing_progress(run: ModuleRun) -> dict:
+    passed = Result.objects.filter(enrolment__run=run, passed=True)
+    return {"passed": passed.count(), "issued": passed.filter(credential__isnull=False).count()}
+
+
+# --- Revoking -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def revoke_credential(*, credential: Credential, reason: str, by, now=None) -> Credential:
+    if not reason.strip():
+        raise CredentialError(_("Say why the credential is revoked; the verify page shows it."))
+    credential = Credential.objects.select_for_update(of=("self",)).get(pk=credential.pk)
+    if credential.revoked_at:
+        raise CredentialError(_("This credential is already revoked."))
+    credential.revoked_at = now or timezone.now()
+    credential.revocation_reason = reason.strip()
+    credential.revoked_by = by
+    credential.save(update_fields=["revoked_at", "revocation_reason", "revoked_by"])
+    return credential
+
+
+def revoked_indexes() -> list[int]:
+    return list(
+        Credential.objects.filter(revoked_at__isnull=False).values_list("status_index", flat=True)
+    )

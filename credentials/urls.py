@@ -1,0 +1,23 @@
+from django.urls import path
+
+from credentials import views
+
+app_name = "credentials"
+
+urlpatterns = [
+    path("issuer", views.issuer, name="issuer"),
+    path(".well-known/jwks.json", views.jwks, name="jwks"),
+    path("credentials/check/", views.check, name="check"),
+    path("credentials/status/<str:list_name>", views.status_list_credential, name="status_list"),
+    path("credentials/<uuid:credential_id>/", views.verify, name="verify"),
+    path("credentials/<uuid:credential_id>.json", views.credential_json, name="json"),
+    path("credentials/<uuid:credential_id>.jwt", views.credential_jwt, name="jwt"),
+    path("credentials/<uuid:credential_id>.pdf", views.credential_pdf, name="pdf"),
+    path("teaching/runs/<int:run_id>/results/", views.run_results, name="run_results"),
+    path("teaching/runs/<int:run_id>/results/issue/", views.issue_run, name="issue_run"),
+    path(
+        "teaching/runs/<int:run_id>/results/progress/",
+        views.issuing_progress,
+        name="issuing_progress",
+    ),
+]

@@ -114,8 +114,7 @@ def _story(credential, regular, bold):
     name = ParagraphStyle("name", parent=text, fontName=bold, fontSize=20, leading=25)
     label = ParagraphStyle("label", parent=text, fontSize=10, textColor=colors.grey)
     achievement = credential.document["credentialSubject"]["achievement"]
-    outcomes = [line[2:] for line in achievement["criteria"]["narrative"].splitlines()
-                if line.startswith("- ")]  # fmt: skip
+    outcomes = documents.learning_outcomes(achievement)
 
     facts = Table(
         [[Paragraph(escape(k), label), Paragraph(escape(v), text)] for k, v in _facts(credential)],

@@ -53,12 +53,20 @@ def element_labels(achievement: dict) -> dict[str, str]:
     def label(choices, value):
         return str(dict(choices.choices).get(value, value))
 
+    language = achievement.get("inLanguage", "")
     return {
+        "language": str(dict(settings.LANGUAGES).get(language, language)),
         "assessment": label(AssessmentType, achievement["assessmentType"]),
         "supervision": label(SupervisionType, achievement["supervisionType"]),
         "participation": str(PARTICIPATION_LABELS.get(achievement["participationType"],
                                                       achievement["participationType"])),
     }  # fmt: skip
+
+
+def learning_outcomes(achievement: dict) -> list[str]:
+    """The outcomes listed in the achievement's criteria, one per "- " line."""
+    lines = achievement.get("criteria", {}).get("narrative", "").splitlines()
+    return [line[2:] for line in lines if line.startswith("- ")]
 
 
 def absolute(path: str) -> str:
@@ -76,7 +84,7 @@ def issuer_profile() -> dict:
         "type": ["Profile"],
         "name": issuer["name"],
         "url": settings.SITE_URL + "/",
-        "email": issuer["email"],
+        "email": settings.ACADEMY_CONTACT_EMAIL,
         "address": {
             "type": ["Address"],
             "addressCountry": issuer["country"],

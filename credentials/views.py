@@ -38,6 +38,7 @@ def verify(request, credential_id):
     return render(request, "credentials/verify.html", {
         "credential": credential, "check": check, "url": url,
         "achievement": achievement, "labels": documents.element_labels(achievement),
+        "outcomes": documents.learning_outcomes(achievement),
         "linkedin_url": _linkedin_url(credential, url), "form": CheckCredentialForm(),
     })  # fmt: skip
 
@@ -139,6 +140,10 @@ def run_results(request, run_id):
     )  # fmt: skip
     initial = [_initial(enrolment) for enrolment in enrolments]
     formset = ResultFormSet(request.POST or None, initial=initial, prefix="results")
+    for enrolment, form in zip(enrolments, formset.forms, strict=True):
+        if hasattr(enrolment, "result") and hasattr(enrolment.result, "credential"):
+            for field in form.fields.values():
+                field.disabled = True  # a credential was issued: revoke before changing
     upload, problems = ResultsUploadForm(), []
     if request.method == "POST" and "upload" in request.POST:
         upload = ResultsUploadForm(request.POST, request.FILES)

@@ -12,6 +12,7 @@ from django.db import transaction
 from academy.demo import seed_people
 from catalogue.demo import seed_bulk_modules, seed_catalogue
 from catalogue.services import PORTFOLIO_HOLDERS
+from credentials.demo import seed_credentials
 from enrolment.demo import seed_enrolments
 
 
@@ -47,6 +48,7 @@ class Command(BaseCommand):
                 learner=people.learner, colleagues=colleagues, employer=people.employer,
                 organisation=people.organisation,
             )  # fmt: skip
+            credentials = seed_credentials(learner=people.learner, assessor=people.admin)
         if modules:
             created = seed_bulk_modules(count=modules)
             self.stdout.write(f"Added {created} generated modules for benchmarking.")
@@ -60,6 +62,7 @@ class Command(BaseCommand):
             f"{enrolments['waiting']} on waiting lists, {enrolments['cohorts']} employer "
             f"cohort(s), {enrolments['invoices']} invoices."
         )
+        self.stdout.write(f"Credentials: {credentials['credentials']} signed credentials.")
         self.stdout.write(self.style.SUCCESS("Demo academy ready. Log in at /accounts/login/ as:"))
         for user, role in [
             (people.admin, "site admin"),

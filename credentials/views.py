@@ -139,7 +139,9 @@ def run_results(request, run_id):
         .order_by("learner__last_name", "learner__first_name")
     )  # fmt: skip
     initial = [_initial(enrolment) for enrolment in enrolments]
-    formset = ResultFormSet(request.POST or None, initial=initial, prefix="results")
+    grid_posted = request.method == "POST" and "upload" not in request.POST
+    formset = ResultFormSet(request.POST if grid_posted else None, initial=initial,
+                            prefix="results")  # fmt: skip
     for enrolment, form in zip(enrolments, formset.forms, strict=True):
         if hasattr(enrolment, "result") and hasattr(enrolment.result, "credential"):
             for field in form.fields.values():
@@ -147,13 +149,12 @@ def run_results(request, run_id):
     upload, problems = ResultsUploadForm(), []
     if request.method == "POST" and "upload" in request.POST:
         upload = ResultsUploadForm(request.POST, request.FILES)
-        formset = ResultFormSet(initial=initial, prefix="results")
         if upload.is_valid():
             parsed = services.parse_results(run=run, content=upload.cleaned_data["file"].read())
             problems = parsed.problems
             if not problems:
                 return _save_results(request, run, parsed.rows)
-    elif request.method == "POST" and formset.is_valid():
+    elif grid_posted and formset.is_valid():
         rows = [{"enrolment": enrolment, "passed": form.cleaned_data["outcome"] == "passed",
                  "grade": form.cleaned_data["grade"]}
                 for enrolment, form in zip(enrolments, formset.forms, strict=True)

@@ -202,10 +202,10 @@ def recipient_identifiers(*, name: str, email: str, salt: str) -> list[dict]:
     """The learner by name (as printed) and by salted hash of their email address."""
     digest = hashlib.sha256((email.strip().lower() + salt).encode()).hexdigest()
     return [
-        {"type": "IdentityObject", "identityHash": name, "identityType": "name",
-         "hashed": False},
         {"type": "IdentityObject", "identityHash": f"sha256${digest}",
          "identityType": "emailAddress", "hashed": True, "salt": salt},
+        {"type": "IdentityObject", "identityHash": name, "identityType": "name",
+         "hashed": False},
     ]  # fmt: skip
 
 

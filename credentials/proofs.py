@@ -16,13 +16,14 @@ import copy
 import hashlib
 import json
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
-from cachetools import LRUCache
+from cachetools import LRUCache  # pyld's own dependency
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PrivateKey,
@@ -49,7 +50,8 @@ _CONTEXT_FILES = {
 }
 # Our own cache of processed contexts: pyld's default cache is shared by every loader in the
 # process, so a context fetched elsewhere could be used here without passing our loader.
-_RESOLVED_CONTEXTS = LRUCache(maxsize=64)
+# One per thread, as an LRUCache is not safe to change from two threads at once.
+_per_thread = threading.local()
 
 _ABSOLUTE_IRI = re.compile(r"^([A-Za-z][A-Za-z0-9+\-.]*|_):\S*$")
 _BASE58_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
@@ -88,8 +90,8 @@ def document_loader(url: str, options: dict | None = None) -> dict:
         "contentType": "application/ld+json",
         "contextUrl": None,
         "documentUrl": url,
-        "document": _load_context(url),
-        # "static" lets pyld cache the processed context (in _RESOLVED_CONTEXTS).
+        "document": copy.deepcopy(_load_context(url)),
+        # "static" lets pyld cache the processed context (in _resolved_contexts()).
         "tag": "static",
     }
 
@@ -97,6 +99,12 @@ def document_loader(url: str, options: dict | None = None) -> dict:
 @cache
 def _load_context(url: str) -> dict:
     return json.loads((_CONTEXTS_DIR / _CONTEXT_FILES[url]).read_text(encoding="utf-8"))
+
+
+def _resolved_contexts() -> LRUCache:
+    if not hasattr(_per_thread, "contexts"):
+        _per_thread.contexts = LRUCache(maxsize=64)
+    return _per_thread.contexts
 
 
 def canonicalize(document: dict) -> str:
@@ -110,7 +118,7 @@ def canonicalize(document: dict) -> str:
         # (its default for a dict); None keeps them relative, so the check below sees them.
         "base": None,
         "documentLoader": document_loader,
-        "contextResolver": ContextResolver(_RESOLVED_CONTEXTS, document_loader),
+        "contextResolver": ContextResolver(_resolved_contexts(), document_loader),
     }
     try:
         _refuse_relative_iris(processor.expand(document, options))
@@ -211,6 +219,8 @@ def verify(
     proof = document.get("proof")
     if not proof:
         return VerificationResult(False, "no proof")
+    if "@context" not in document:
+        return VerificationResult(False, "the credential has no @context")
     if isinstance(proof, list):
         if len(proof) != 1:
             return VerificationResult(
@@ -229,6 +239,8 @@ def verify(
     try:
         signature = multibase_decode(proof.get("proofValue", ""))
     except ValueError:
+        signature = b""
+    if len(signature) != 64:  # an Ed25519 signature
         return VerificationResult(False, "malformed proofValue")
 
     unsecured = {key: value for key, value in document.items() if key != "proof"}

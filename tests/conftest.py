@@ -1,8 +1,14 @@
 """Shared pytest set-up. Each app's factories live next to its tests."""
 
 import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.db import connection
 
 # CI sets this so that a missing service fails the run instead of skipping tests.
 REQUIRE_SERVICES = os.environ.get("ACADEMY_REQUIRE_SERVICES") == "1"
@@ -55,3 +61,53 @@ def _tasks_run_in_process():
 def _fast_password_hashing(settings):
     """Factories create many users; a deliberately slow hash is not what tests measure."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+BASE_DIR = Path(__file__).resolve().parents[1]
+
+
+def database_url_of_the_test_database() -> str:
+    db = connection.settings_dict
+    if db["ENGINE"] != "django.db.backends.postgresql":
+        return (
+            ""  # an in-memory SQLite test database cannot be shared; the worker's default is used
+        )
+    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
+    return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+@pytest.fixture
+def worker_mail_dir(tmp_path):
+    return tmp_path / "mail"
+
+
+@pytest.fixture
+def worker_queue(transactional_db, worker_mail_dir):
+    """A real Celery worker (a subprocess) on the configured broker, on a queue of its own."""
+    from academy.celery import app
+
+    if not settings.CELERY_BROKER_URL:
+        skip_or_fail(
+            "CELERY_BROKER_URL is not set: no broker for a real worker", required=REQUIRE_SERVICES
+        )
+    app.conf.task_always_eager = False  # conftest runs tasks in-process everywhere else
+    queue = f"test-{uuid.uuid4().hex}"  # so that no other worker or stale message interferes
+    env = {
+        **os.environ,
+        "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
+        "CELERY_TASK_DEFAULT_QUEUE": queue,  # tasks the worker's tasks queue come back to it
+        # django-environ drops one leading slash of a file path, hence three.
+        "EMAIL_URL": f"filemail:///{worker_mail_dir}",  # so the test can read what it sent
+    }
+    if database_url := database_url_of_the_test_database():
+        env["DATABASE_URL"] = database_url
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "academy", "worker", "--pool=solo",
+         "--concurrency=1", "--without-gossip", "--without-mingle", "--loglevel=info",
+         "--queues", queue, "--hostname", f"{queue}@%h"],
+        cwd=BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    yield queue
+    worker.terminate()
+    output, _ = worker.communicate(timeout=30)
+    print(output)

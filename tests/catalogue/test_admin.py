@@ -58,7 +58,8 @@ def module_form(module, **changes):
         "study_load_hours": module.study_load_hours or "", "ects": module.ects or "",
         "level": module.level or "", "assessment": "", "awards_microcredential": "on",
         "price": module.price, "vat_rate": module.vat_rate,
-        "assessment_type": module.assessment_type, "supervision_type": module.supervision_type, "quality_assurance": "",
+        "assessment_type": module.assessment_type, "supervision_type": module.supervision_type,
+        "quality_assurance": "",
         "no_run_reason": module.no_run_reason,
         "runs-TOTAL_FORMS": "0", "runs-INITIAL_FORMS": "0",
     }  # fmt: skip

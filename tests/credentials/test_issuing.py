@@ -15,11 +15,11 @@ from tests.academy.factories import UserFactory
 from tests.catalogue.factories import ModuleFactory, ModuleRunFactory, TeachingFactory
 
 pytestmark = pytest.mark.django_db
-STANDARDS = Path(__file__).resolve().parents[3] / "shared" / "standards"
+SCHEMAS = Path(__file__).resolve().parent / "schemas"
 
 
 def schema(path: str) -> dict:
-    return json.loads((STANDARDS / path).read_text())
+    return json.loads((SCHEMAS / path).read_text())
 
 
 @pytest.fixture
@@ -72,9 +72,9 @@ def test_issued_json_validates_against_ob3_and_the_edubadges_microcredential_sch
     document = services.issue_credential(result=passed_result(module, lecturer)).document
 
     for path in [
-        "openbadges/ob_v3p0/schema/json/ob_v3p0_achievementcredential_schema.json",
-        "edubadges/schemas/microcredential.json",
-        "edubadges/schemas/microcredential_ects.json",
+        "ob_v3p0_achievementcredential_schema.json",
+        "microcredential.json",
+        "microcredential_ects.json",
     ]:
         jsonschema.Draft201909Validator(schema(path)).validate(document)
 

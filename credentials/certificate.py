@@ -6,8 +6,6 @@ import io
 from django.utils import formats, timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
-from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing, Rect
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -33,15 +31,21 @@ class QRCode(Flowable):
         self.width = self.height = size
 
     def draw(self):
-        cells = len(self.matrix)
-        cell = self.width / cells
-        drawing = Drawing(self.width, self.height)
+        # Straight onto the canvas, one rectangle per run of dark cells in a row: far quicker
+        # than a shape per cell.
+        cell = self.width / len(self.matrix)
+        self.canv.setFillColor(colors.black)
         for y, row in enumerate(self.matrix):
-            for x, dark in enumerate(row):
-                if dark:
-                    drawing.add(Rect(x * cell, self.height - (y + 1) * cell, cell, cell,
-                                     fillColor=colors.black, strokeColor=None))  # fmt: skip
-        renderPDF.draw(drawing, self.canv, 0, 0)
+            x = 0
+            while x < len(row):
+                if not row[x]:
+                    x += 1
+                    continue
+                start = x
+                while x < len(row) and row[x]:
+                    x += 1
+                self.canv.rect(start * cell, self.height - (y + 1) * cell, (x - start) * cell,
+                               cell, stroke=0, fill=1)  # fmt: skip
 
 
 def verification_url(credential) -> str:

@@ -6,6 +6,8 @@ sign the embedded Data Integrity proofs (`proofs.py`); RSA keys sign VC-JWTs (`v
 and are published as a JWKS.
 """
 
+import functools
+
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -61,5 +63,17 @@ def rsa_public_jwk(private_pem: str | bytes, kid: str) -> dict:
 
 
 def _load_private_pem(pem: str | bytes):
-    data = pem.encode("ascii") if isinstance(pem, str) else pem
+    return _parsed(pem.encode("ascii") if isinstance(pem, str) else pem)
+
+
+@functools.lru_cache(maxsize=32)
+def _parsed(data: bytes):
+    # Loading an RSA key checks it thoroughly (about 70 ms); a worker signing hundreds of
+    # credentials with the same few keys loads each once. Keys are immutable objects.
     return serialization.load_pem_private_key(data, password=None)
+
+
+@functools.lru_cache(maxsize=32)
+def rsa_signing_key(pem: str) -> RSAKey:
+    """The RSA key as joserfc signs with it, parsed once per process."""
+    return RSAKey.import_key(pem)

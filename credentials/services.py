@@ -245,7 +245,7 @@ def _issue(*, achievement, achievement_document, learner, result=None, grade="",
         recipient_name=name, title=achievement_document["name"], issued_at=now,
         language=learner.preferred_language, status_index=status_index,
         document=sign(document, now=now),
-        jwt=vc_jwt.sign_vc_jwt(document, private_key=keys.rsa_from_pem(rsa.private_pem),
+        jwt=vc_jwt.sign_vc_jwt(document, private_key=keys.rsa_signing_key(rsa.private_pem),
                                kid=rsa.kid),
     )  # fmt: skip
     credential.pdf = render_certificate(credential)

@@ -13,47 +13,19 @@ in the same run, so that the figure holds on a noisy machine.
 import argparse
 import json
 import os
-import re
 import secrets
 import shutil
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
+from _common import BASE_DIR, PYTHON, gunicorn, recreate_database, run, wrk
+
 SIXTH_PUBLISHED_SLUG = (
     "from catalogue.models import Module; "
     "print(Module.objects.published().order_by('pk').values_list('slug', flat=True)[5])"
 )
-
-
-def run(command, env, **kwargs):
-    print("$", " ".join(command), flush=True)
-    return subprocess.run(command, env=env, cwd=BASE_DIR, check=True, **kwargs)
-
-
-def wrk(url: str, *, connections: int, seconds: int, threads: int) -> dict:
-    output = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", url],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    latencies = {
-        f"p{percentile}": _milliseconds(value)
-        for percentile, value in re.findall(r"^\s+(50|75|90|99)%\s+(\S+)", output, re.M)
-    }
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return {"rps": rps, **latencies, "non_2xx": int(errors.group(1)) if errors else 0}
-
-
-def _milliseconds(value: str) -> float:
-    number, unit = re.match(r"([\d.]+)(us|ms|s)", value).groups()
-    return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
 
 def main():
@@ -92,11 +64,8 @@ def main():
         "CACHE_URL": args.cache_url,
     }
     env.pop("CELERY_BROKER_URL", None)  # seeding sends no mail; keep tasks in-process
-    database = args.database_url.rsplit("/", 1)[1]
     if not args.reuse:
-        subprocess.run(["dropdb", "--if-exists", "-h", "127.0.0.1", "-U", "postgres", database],
-                       check=True)  # fmt: skip
-        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", database], check=True)
+        recreate_database(args.database_url)
         run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env)
         started = time.perf_counter()
         run([PYTHON, "manage.py", "seed_demo", "--modules", str(args.modules)], env,
@@ -106,19 +75,7 @@ def main():
     run([PYTHON, "manage.py", "shell", "-c", "from django.core.cache import cache; cache.clear()"],
         env)  # fmt: skip
 
-    gunicorn = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "academy.wsgi", "--bind", f"127.0.0.1:{args.port}",
-         "--workers", str(args.workers), "--log-level", "warning"],
-        cwd=BASE_DIR, env=env,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{args.port}"
-    try:
-        for _ in range(60):
-            try:
-                urllib.request.urlopen(f"{base}/healthz", timeout=2)  # noqa: S310 - local server
-                break
-            except OSError:
-                time.sleep(0.5)
+    with gunicorn(env, port=args.port, workers=args.workers) as base:
         slug = subprocess.run(
             [PYTHON, "manage.py", "shell", "-c", SIXTH_PUBLISHED_SLUG],
             env=env, cwd=BASE_DIR, capture_output=True, text=True, check=True,
@@ -137,9 +94,6 @@ def main():
                 base + path, connections=args.connections, seconds=args.seconds, threads=2
             )
             print(name, results[name], flush=True)
-    finally:
-        gunicorn.terminate()
-        gunicorn.wait(timeout=30)
 
     healthz = results["/healthz"]["rps"]
     print(

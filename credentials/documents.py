@@ -5,7 +5,6 @@ import hashlib
 from decimal import Decimal
 
 from django.conf import settings
-from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -95,6 +94,12 @@ def issuer_profile() -> dict:
     }
 
 
+def badge_image_url() -> str:
+    # The unhashed name: a credential is signed once and must not point at a file name that
+    # changes with the next deployment (whitenoise serves both names).
+    return absolute(settings.STATIC_URL + "img/microcredential.svg")
+
+
 def achievement_id(achievement) -> str:
     return f"urn:uuid:{achievement.uuid}"
 
@@ -113,7 +118,7 @@ def module_achievement(achievement, module) -> dict:
         "name": module.title,
         "description": module.summary,
         "criteria": {"narrative": narrative},
-        "image": {"id": absolute(static("img/microcredential.svg")), "type": "Image"},
+        "image": {"id": badge_image_url(), "type": "Image"},
         "inLanguage": module.language,
         "creator": issuer_profile(),
         "alignment": _alignments(module),
@@ -178,7 +183,7 @@ def pathway_achievement(achievement, pathway, modules) -> dict:
                 + [f"- {module.title}" for module in modules]
             )
         },
-        "image": {"id": absolute(static("img/microcredential.svg")), "type": "Image"},
+        "image": {"id": badge_image_url(), "type": "Image"},
         "inLanguage": modules[0].language if modules else "en",
         "creator": issuer_profile(),
         "alignment": _alignments(max(modules, key=lambda m: m.level or 0)),

@@ -1,0 +1,70 @@
+"""Helpers the HTTP benchmarks share: a scratch PostgreSQL database, gunicorn, and wrk."""
+
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+
+def run(command, env, **kwargs):
+    print("$", " ".join(command), flush=True)
+    return subprocess.run(command, env=env, cwd=BASE_DIR, check=True, **kwargs)
+
+
+def recreate_database(database_url: str) -> None:
+    """Drop and create the database the URL names (on the local server, as postgres)."""
+    database = database_url.rsplit("/", 1)[1]
+    subprocess.run(["dropdb", "--if-exists", "-h", "127.0.0.1", "-U", "postgres", database],
+                   check=True)  # fmt: skip
+    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", database], check=True)
+
+
+@contextmanager
+def gunicorn(env, *, port: int, workers: int):
+    """Serve academy.wsgi with gunicorn until the block ends; yields the base URL."""
+    server = subprocess.Popen(
+        [PYTHON, "-m", "gunicorn", "academy.wsgi", "--bind", f"127.0.0.1:{port}",
+         "--workers", str(workers), "--log-level", "warning"],
+        cwd=BASE_DIR, env=env,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(60):
+            try:
+                urllib.request.urlopen(f"{base}/healthz", timeout=2)  # noqa: S310 - local server
+                break
+            except OSError:
+                time.sleep(0.5)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def wrk(
+    url: str, *, connections: int, seconds: int, threads: int, script: Path | None = None
+) -> dict:
+    """Requests per second, latency percentiles (ms) and non-2xx/3xx responses of one wrk run;
+    `script` is a Lua script that builds the requests (see wrk's SCRIPTING)."""
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    if script is not None:
+        command += ["-s", str(script)]
+    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    latencies = {
+        f"p{percentile}": _milliseconds(value)
+        for percentile, value in re.findall(r"^\s+(50|75|90|99)%\s+(\S+)", output, re.M)
+    }
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {"rps": rps, **latencies, "non_2xx": int(errors.group(1)) if errors else 0}
+
+
+def _milliseconds(value: str) -> float:
+    number, unit = re.match(r"([\d.]+)(us|ms|s)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]

@@ -169,3 +169,18 @@ def test_rotating_keys_keeps_old_credentials_verifiable(module, lecturer):
         "verificationMethod"]  # fmt: skip
     assert verification.check_document(old.document).is_valid
     assert verification.check_jwt(old.jwt).is_valid and verification.check_jwt(new.jwt).is_valid
+
+
+def test_rotate_signing_keys_command_publishes_both_old_and_new(client, module, lecturer):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    old = services.issue_credential(result=passed_result(module, lecturer))
+    out = StringIO()
+    call_command("rotate_signing_keys", stdout=out)
+
+    profile = client.get("/issuer").json()
+    assert "New Ed25519" in out.getvalue() and len(profile["verificationMethod"]) == 2
+    assert old.document["proof"]["verificationMethod"] in profile["assertionMethod"]
+    assert len(client.get("/.well-known/jwks.json").json()["keys"]) == 2

@@ -1,6 +1,8 @@
 """Helpers the HTTP benchmarks share: a scratch PostgreSQL database, gunicorn, and wrk."""
 
+import os
 import re
+import secrets
 import subprocess
 import sys
 import time
@@ -15,6 +17,23 @@ PYTHON = sys.executable
 def run(command, env, **kwargs):
     print("$", " ".join(command), flush=True)
     return subprocess.run(command, env=env, cwd=BASE_DIR, check=True, **kwargs)
+
+
+def production_env(*, database_url: str, cache_url: str, **extra: str) -> dict:
+    """Settings as in production (DEBUG off, collected static files, a shared cache) for a
+    server, a worker or manage.py run by a benchmark."""
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_DEBUG": "false",
+        "DJANGO_HTTPS": "false",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "STATIC_ROOT": str(BASE_DIR / "var" / "benchmark-static"),
+        "LOG_LEVEL": "WARNING",
+        "CACHE_URL": cache_url,
+        **extra,
+    }
 
 
 def recreate_database(database_url: str) -> None:

@@ -13,14 +13,13 @@ in the same run, so that the figure holds on a noisy machine.
 import argparse
 import json
 import os
-import secrets
 import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from _common import BASE_DIR, PYTHON, gunicorn, recreate_database, run, wrk
+from _common import BASE_DIR, PYTHON, gunicorn, production_env, recreate_database, run, wrk
 
 SIXTH_PUBLISHED_SLUG = (
     "from catalogue.models import Module; "
@@ -52,17 +51,7 @@ def main():
     if not shutil.which("wrk"):
         sys.exit("wrk is needed: apt-get install wrk")
 
-    env = {
-        **os.environ,
-        "DATABASE_URL": args.database_url,
-        "DJANGO_DEBUG": "false",
-        "DJANGO_HTTPS": "false",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "STATIC_ROOT": str(BASE_DIR / "var" / "benchmark-static"),
-        "LOG_LEVEL": "WARNING",
-        "CACHE_URL": args.cache_url,
-    }
+    env = production_env(database_url=args.database_url, cache_url=args.cache_url)
     env.pop("CELERY_BROKER_URL", None)  # seeding sends no mail; keep tasks in-process
     if not args.reuse:
         recreate_database(args.database_url)

@@ -16,7 +16,7 @@ import sys
 import time
 
 import psycopg
-from _common import BASE_DIR, PYTHON, recreate_database, run
+from _common import BASE_DIR, PYTHON, production_env, recreate_database, run
 
 SETUP = """
 from academy.models import User
@@ -77,9 +77,11 @@ def main():
     parser.add_argument("--output")
     args = parser.parse_args()  # fmt: skip
 
-    env = {**os.environ, "DATABASE_URL": args.database_url, "CELERY_BROKER_URL": args.broker_url,
-           "CELERY_RESULT_BACKEND": "", "EMAIL_URL": "dummymail://", "DJANGO_DEBUG": "false",
-           "SECRET_KEY": "benchmark-only-" + "x" * 40, "PYTHONPATH": str(BASE_DIR)}  # fmt: skip
+    env = production_env(
+        database_url=args.database_url, cache_url="locmemcache://",
+        CELERY_BROKER_URL=args.broker_url, CELERY_RESULT_BACKEND="",
+        EMAIL_URL="dummymail://", PYTHONPATH=str(BASE_DIR),
+    )  # fmt: skip
     recreate_database(args.database_url)
     subprocess.run(["redis-cli", "-n", args.broker_url.rsplit("/", 1)[1], "flushdb"], check=False)
     manage(env, "migrate", "--noinput", "-v0")

@@ -32,7 +32,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-from _common import BASE_DIR, PYTHON, gunicorn, recreate_database, run, wrk
+from _common import BASE_DIR, PYTHON, gunicorn, production_env, recreate_database, run, wrk
 
 LEARNER_DOMAIN = "enrol-bench.example.nl"
 RUN_PREFIX = "bench-enrol-"
@@ -262,21 +262,14 @@ def main():
     if not shutil.which("wrk"):
         sys.exit("wrk is needed: apt-get install wrk")
 
-    env = {
-        **os.environ,
-        "DATABASE_URL": args.database_url,
-        "DJANGO_DEBUG": "false",
-        "DJANGO_HTTPS": "false",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "STATIC_ROOT": str(BASE_DIR / "var" / "benchmark-static"),
-        "LOG_LEVEL": "WARNING",
-        "CACHE_URL": args.cache_url,
+    env = production_env(
+        database_url=args.database_url,
+        cache_url=args.cache_url,
         # As in production: the confirmation email and the invoice are queued for a worker,
         # not made in the request. None runs, so the tasks wait in Redis until purged.
-        "CELERY_BROKER_URL": args.broker_url,
-        "EMAIL_URL": "dummymail://",
-    }
+        CELERY_BROKER_URL=args.broker_url,
+        EMAIL_URL="dummymail://",
+    )
     env.pop("CELERY_RESULT_BACKEND", None)
     if not args.reuse:
         recreate_database(args.database_url)

@@ -40,9 +40,6 @@ class ResultAdmin(admin.ModelAdmin):
             raise PermissionDenied(str(error)) from error
         obj.pk = result.pk
         if result.passed:
-            from credentials.tasks import issue_credential
-
-            issue_credential.delay(result.pk)
             messages.info(request, _("The credential is being issued."))
 
     @admin.display(description=_("credential"))

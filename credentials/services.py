@@ -111,7 +111,15 @@ def record_result(
                       "assessed_on": assessed_on or timezone.localdate(),
                       "assessor": assessor or by},
         )  # fmt: skip
+        if passed:
+            _issue_when_committed(result)
     return result
+
+
+def _issue_when_committed(result: Result) -> None:
+    from credentials.tasks import issue_credential as issue_task
+
+    transaction.on_commit(lambda: issue_task.delay(result.pk))
 
 
 @dataclass

@@ -180,7 +180,9 @@ def _save_results(request, run, rows):
     except (services.CredentialError, PermissionDenied) as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("%(count)d results saved.") % {"count": count})
+        messages.success(request, _(
+            "%(count)d results saved; credentials for those who passed are being issued."
+        ) % {"count": count})  # fmt: skip
     return redirect("credentials:run_results", run.pk)
 
 

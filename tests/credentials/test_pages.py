@@ -129,9 +129,8 @@ def test_lecturer_records_results_on_the_grid_and_issues(
             "results-0-outcome": "passed", "results-0-grade": "8,5",
             "results-1-outcome": "failed", "results-1-grade": ""}  # fmt: skip
 
-    client.post(url, data)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("credentials:issue_run", args=[run.pk]))
+        client.post(url, data)  # saving a pass queues its credential
 
     aalders = Result.objects.get(enrolment__learner=learners[0])
     assert aalders.passed and aalders.grade == "8.5"
@@ -139,6 +138,24 @@ def test_lecturer_records_results_on_the_grid_and_issues(
     assert Credential.objects.get().learner == learners[0]
     assert "1 of 1 passed participants" in client.get(url).content.decode()
     assert mailoutbox[0].to == [learners[0].email] and "/credentials/" in mailoutbox[0].body
+
+
+def test_issue_button_queues_the_passed_results_still_without_credential(
+    client, run, lecturer, django_capture_on_commit_callbacks
+):
+    from datetime import date
+
+    for _ in range(3):  # say, recorded while the worker was down
+        enrolment = Enrolment.objects.create(run=run, learner=UserFactory())
+        Result.objects.create(enrolment=enrolment, passed=True, assessed_on=date(2026, 11, 1))
+    client.force_login(lecturer)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("credentials:issue_run", args=[run.pk]), follow=True)
+
+    assert "Issuing 3 credentials" in response.content.decode()
+    assert Credential.objects.count() == 3
+    assert "3 of 3 passed participants" in response.content.decode()
 
 
 def test_bad_grade_on_the_grid_saves_nothing(client, run, lecturer):

@@ -222,3 +222,22 @@ def test_my_learning_lists_credentials_and_employers_see_them_with_consent(clien
     membership.shares_progress = True
     membership.save()
     assert credential.get_absolute_url() in client.get(staff_url).content.decode()
+
+
+def test_result_grid_queries_do_not_grow_with_participants(
+    client, run, lecturer, django_assert_max_num_queries
+):
+    for _ in range(25):
+        enrolment = Enrolment.objects.create(run=run, learner=UserFactory())
+        services.issue_credential(result=services.record_result(
+            enrolment=enrolment, passed=True, grade="7", by=lecturer))  # fmt: skip
+    client.force_login(lecturer)
+
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("credentials:run_results", args=[run.pk]))
+    assert response.content.decode().count(">issued<") == 25
+
+
+def test_verify_page_reads_a_constant_few_rows(client, credential, django_assert_max_num_queries):
+    with django_assert_max_num_queries(6):
+        assert client.get(credential.get_absolute_url()).status_code == 200

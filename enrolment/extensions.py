@@ -5,6 +5,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.urls import reverse
+
 
 @dataclass(frozen=True)
 class Section:
@@ -32,3 +34,7 @@ run_actions: list[tuple[Any, str]] = []
 def add_run_action(label, url_name: str) -> None:
     """A page about one run (URL taking `run_id`) linked from the teaching page."""
     run_actions.append((label, url_name))
+
+
+def run_links(run) -> list[tuple[Any, str]]:
+    return [(label, reverse(url_name, args=[run.pk])) for label, url_name in run_actions]

@@ -6,7 +6,6 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -488,14 +487,15 @@ def my_invoice_pdf(request, invoice_id):
 @login_required
 def teaching(request):
     sessions = list(queries.sessions_to_record(request.user))
-    runs = list({session.run_id: session.run for session in sessions}.values())
-    actions = [(label, url_name) for label, url_name in extensions.run_actions]
+    runs = {session.run_id: session.run for session in sessions}.values()
     return render(
         request,
         "enrolment/teaching.html",
-        {"sessions": sessions, "runs": [(run, [(label, reverse(url_name, args=[run.pk]))
-                                                for label, url_name in actions]) for run in runs]},
-    )  # fmt: skip
+        {
+            "sessions": sessions,
+            "runs": [(run, extensions.run_links(run)) for run in runs],
+        },
+    )
 
 
 @login_required

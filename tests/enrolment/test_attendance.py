@@ -85,6 +85,7 @@ def test_teaching_page_lists_the_lecturers_sessions(client, session, lecturer):
     html = client.get(reverse("enrolment:teaching")).content.decode()
 
     assert "Werkcollege 1" in html and other.title not in html
+    assert f"/teaching/runs/{session.run_id}/results/" in html  # added by the credentials app
 
 
 def test_cohort_page_shows_attendance(client, session, lecturer):

@@ -15,6 +15,6 @@ def issue_credential(result_id: int) -> str | None:
     return str(credential.pk)
 
 
-@shared_task
+@shared_task(ignore_result=True)
 def notify_learner(credential_id: str) -> bool:
     return emails.send_credential_notice(credential_id=credential_id)

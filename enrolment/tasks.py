@@ -1,15 +1,18 @@
 from celery import shared_task
 
+# Fire-and-forget tasks ignore their result: nobody waits for it, and with the Redis result
+# backend not ignoring it costs every request that queues one a subscription.
+
 from enrolment import emails, services
 from enrolment.models import Enrolment, Order
 
 
-@shared_task
+@shared_task(ignore_result=True)
 def send_enrolment_confirmation(enrolment_id: int) -> bool:
     return emails.send_enrolment_confirmation(enrolment_id=enrolment_id)
 
 
-@shared_task
+@shared_task(ignore_result=True)
 def issue_invoice(order_id: int) -> str | None:
     """Issue the order's invoice (once) and email it to whoever pays (once)."""
     invoice = services.issue_invoice(order=Order.objects.get(pk=order_id))
@@ -19,7 +22,7 @@ def issue_invoice(order_id: int) -> str | None:
     return invoice.number
 
 
-@shared_task
+@shared_task(ignore_result=True)
 def credit_cancelled_enrolment(enrolment_id: int) -> str | None:
     enrolment = Enrolment.objects.select_related("order").get(pk=enrolment_id)
     note = services.credit_enrolments(
@@ -33,12 +36,12 @@ def credit_cancelled_enrolment(enrolment_id: int) -> str | None:
     return note.number
 
 
-@shared_task
+@shared_task(ignore_result=True)
 def send_invoice(invoice_id: int) -> bool:
     return emails.send_invoice(invoice_id=invoice_id)
 
 
-@shared_task
+@shared_task(ignore_result=True)
 def send_swapped_out_notice(enrolment_id: int) -> bool:
     return emails.send_swapped_out_notice(enrolment_id=enrolment_id)
 

@@ -1,7 +1,7 @@
-from celery import shared_task
+"""Thin, idempotent tasks. Fire-and-forget ones ignore their result: nobody waits for it, and
+with the Redis result backend keeping it costs each request that queues one a subscription."""
 
-# Fire-and-forget tasks ignore their result: nobody waits for it, and with the Redis result
-# backend not ignoring it costs every request that queues one a subscription.
+from celery import shared_task
 
 from enrolment import emails, services
 from enrolment.models import Enrolment, Order

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -21,6 +22,7 @@ from enrolment.forms import AttendanceForm, CohortForm, EnrolForm, ProfileForm, 
 from enrolment.models import CalendarFeed, Enrolment, WaitingListEntry
 
 PREVIEW_LIMIT = 200
+SESSIONS_PER_PAGE = 40
 
 
 # --- My learning --------------------------------------------------------------------------
@@ -486,13 +488,16 @@ def my_invoice_pdf(request, invoice_id):
 
 @login_required
 def teaching(request):
-    sessions = list(queries.sessions_to_record(request.user))
-    runs = {session.run_id: session.run for session in sessions}.values()
+    page = Paginator(queries.sessions_to_record(request.user), SESSIONS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    runs = {session.run_id: session.run for session in page}.values()
     return render(
         request,
         "enrolment/teaching.html",
         {
-            "sessions": sessions,
+            "sessions": page,
+            "page": page,
             "runs": [(run, extensions.run_links(run)) for run in runs],
         },
     )

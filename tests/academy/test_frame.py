@@ -68,3 +68,11 @@ def test_server_error_is_a_500_in_the_site_frame(settings):
     assert response.status_code == 500
     assert "Something went wrong on our side" in html
     assert 'href="#main"' in html and "<footer" in html
+
+
+def test_footer_names_the_configured_contact_address(client, settings):
+    settings.ACADEMY_CONTACT_EMAIL = "leven-lang-leren@uni.example.nl"
+
+    html = client.get("/").content.decode()
+
+    assert 'href="mailto:leven-lang-leren@uni.example.nl"' in html

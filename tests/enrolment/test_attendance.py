@@ -102,3 +102,21 @@ def test_cohort_page_shows_attendance(client, session, lecturer):
     html = client.get(reverse("enrolment:employer_cohort", args=[organisation.pk, cohort.pk]))
 
     assert "1 of 1 sessions" in html.content.decode()
+
+
+def test_teaching_page_pages_through_many_sessions_at_constant_queries(
+    client, session, lecturer, django_assert_max_num_queries
+):
+    from datetime import timedelta
+
+    for day in range(1, 60):
+        SessionFactory(run=session.run, starts_at=session.starts_at + timedelta(days=day),
+                       ends_at=session.ends_at + timedelta(days=day))  # fmt: skip
+    client.force_login(lecturer)
+
+    with django_assert_max_num_queries(8):
+        first = client.get(reverse("enrolment:teaching")).content.decode()
+    second = client.get(reverse("enrolment:teaching"), {"page": 2}).content.decode()
+
+    assert "Page 1 of 2" in first and "Later sessions" in first
+    assert "Page 2 of 2" in second and "Earlier sessions" in second

@@ -3,8 +3,6 @@
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -205,15 +203,13 @@ def parse_staff_list(*, organisation: Organisation, content: bytes) -> ParsedSta
 
     members = {e.lower() for e in organisation.members.values_list("email", flat=True)}
     invited = {e.lower() for e in organisation.invitations.open().values_list("email", flat=True)}
-    first_seen: dict[str, int] = {}
+    first_rows = table.first_rows("email")
     for number, cells in table.rows:
         email = cells["email"].lower()
         row_problems = []
-        email_problem = _email_problem(email, cells["email"], first_seen, members, invited)
+        email_problem = _email_problem(email, cells["email"], number, first_rows, members, invited)
         if email_problem:
             row_problems.append(spreadsheets.problem(number, "email", email_problem))
-        if "@" in email:
-            first_seen.setdefault(email, number)
         for column in ("given_name", "family_name"):
             if not cells[column]:
                 row_problems.append(spreadsheets.problem(number, column, _("This cell is empty.")))
@@ -234,13 +230,11 @@ def parse_staff_list(*, organisation: Organisation, content: bytes) -> ParsedSta
     return parsed
 
 
-def _email_problem(email, as_written, first_seen, members, invited) -> str | None:
-    try:
-        validate_email(email)
-    except ValidationError:
-        return _("“%(value)s” is not a valid email address.") % {"value": as_written}
-    if email in first_seen:
-        return _("%(email)s is also on row %(row)d.") % {"email": email, "row": first_seen[email]}
+def _email_problem(email, as_written, row, first_rows, members, invited) -> str | None:
+    if problem := spreadsheets.invalid_email(as_written) or spreadsheets.repeated(
+        email, row, first_rows
+    ):
+        return problem
     if email in members:
         return _("%(email)s is already a member.") % {"email": email}
     if email in invited:

@@ -4,6 +4,8 @@ import csv
 import io
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -40,6 +42,29 @@ class Table:
 
     rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
     problems: list[dict] = field(default_factory=list)
+
+    def first_rows(self, column: str) -> dict[str, int]:
+        """Each value of the column (ignoring case) and the row it first appears on."""
+        first: dict[str, int] = {}
+        for number, cells in self.rows:
+            first.setdefault(cells[column].lower(), number)
+        return first
+
+
+def invalid_email(as_written: str) -> str | None:
+    try:
+        validate_email(as_written.strip().lower())
+    except ValidationError:
+        return _("“%(value)s” is not a valid email address.") % {"value": as_written}
+    return None
+
+
+def repeated(value: str, row: int, first_rows: dict[str, int]) -> str | None:
+    """Why a row repeats an earlier one, if it does."""
+    first = first_rows.get(value.lower(), row)
+    if first == row:
+        return None
+    return _("%(email)s is also on row %(row)d.") % {"email": value.lower(), "row": first}
 
 
 def read_table(

@@ -139,11 +139,10 @@ def parse_results(*, run: ModuleRun, content: bytes) -> ParsedResults:
     parsed.problems = table.problems
     enrolled = {e.learner.email.lower(): e for e in
                 run.enrolments.holding_a_seat().select_related("learner")}  # fmt: skip
-    first_seen: dict[str, int] = {}
+    first_rows = table.first_rows("email")
     for number, cells in table.rows:
         email = cells["email"].lower()
-        problems = _result_row_problems(number, cells, email, enrolled, first_seen)
-        first_seen.setdefault(email, number)
+        problems = _result_row_problems(number, cells, email, enrolled, first_rows)
         if problems:
             parsed.problems.extend(problems)
         else:
@@ -170,11 +169,10 @@ def grade_problem(value: str) -> str | None:
     return None
 
 
-def _result_row_problems(number, cells, email, enrolled, first_seen) -> list[dict]:
+def _result_row_problems(number, cells, email, enrolled, first_rows) -> list[dict]:
     messages = {}
-    if email in first_seen:
-        messages["email"] = _("%(email)s is also on row %(row)d.") % {
-            "email": email, "row": first_seen[email]}  # fmt: skip
+    if repeat := spreadsheets.repeated(email, number, first_rows):
+        messages["email"] = repeat
     elif email not in enrolled:
         messages["email"] = _("%(value)s is not a participant of this run.") % {
             "value": cells["email"]}  # fmt: skip

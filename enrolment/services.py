@@ -8,8 +8,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.validators import validate_email
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
@@ -476,11 +475,12 @@ def parse_cohort_list(*, organisation, run: ModuleRun, content: bytes):
     member_problems = cohort_member_problems(
         organisation=organisation, run=run, learners=list(staff.values())
     )
-    learners, problems, first_seen = [], [], {}
+    learners, problems, first_rows = [], [], table.first_rows("email")
     for number, cells in table.rows:
         email = cells["email"].lower()
-        problem = _cohort_row_problem(email, cells["email"], first_seen, staff, member_problems)
-        first_seen.setdefault(email, number)
+        problem = spreadsheets.repeated(email, number, first_rows) or _cohort_row_problem(
+            email, cells["email"], staff, member_problems
+        )
         if problem:
             problems.append(spreadsheets.problem(number, "email", problem))
         else:
@@ -488,16 +488,12 @@ def parse_cohort_list(*, organisation, run: ModuleRun, content: bytes):
     return learners, problems
 
 
-def _cohort_row_problem(email, as_written, first_seen, staff, member_problems) -> str | None:
-    if email in first_seen:
-        return _("%(email)s is also on row %(row)d.") % {"email": email, "row": first_seen[email]}
+def _cohort_row_problem(email, as_written, staff, member_problems) -> str | None:
     if email in staff:
         return member_problems.get(staff[email].pk)
-    try:
-        validate_email(email)
-    except ValidationError:
-        return _("“%(value)s” is not a valid email address.") % {"value": as_written}
-    return _("%(email)s is not on your staff list; invite them first.") % {"email": email}
+    return spreadsheets.invalid_email(as_written) or _(
+        "%(email)s is not on your staff list; invite them first."
+    ) % {"email": email}
 
 
 @transaction.atomic

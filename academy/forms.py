@@ -7,6 +7,12 @@ from academy.models import Organisation
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
+def limit_upload_size(upload) -> None:
+    """A validator for every file field: uploads are read whole, so they stay small."""
+    if upload.size > MAX_UPLOAD_BYTES:
+        raise forms.ValidationError(_("The file is larger than 5 MB."))
+
+
 class OrganisationForm(forms.ModelForm):
     chamber_of_commerce_number = forms.CharField(
         label=_("Chamber of Commerce number"),
@@ -86,12 +92,11 @@ class StaffImportForm(forms.Form):
             "row. Saved from Excel as CSV (comma or semicolon separated) is fine."
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+        validators=[limit_upload_size],
     )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
         if not upload.name.lower().endswith((".csv", ".txt")):
             raise forms.ValidationError(
                 _("Upload a .csv file (in Excel: Save as → CSV UTF-8 or CSV).")

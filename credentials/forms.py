@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from academy.forms import MAX_UPLOAD_BYTES
+from academy.forms import limit_upload_size
 from credentials.services import grade_problem
 
 
@@ -12,14 +12,14 @@ class CheckCredentialForm(forms.Form):
         label=_("Paste a credential (JSON or JWT)"), required=False,
         widget=forms.Textarea(attrs={"rows": 6, "spellcheck": "false"}),
     )  # fmt: skip
-    file = forms.FileField(label=_("…or upload the file"), required=False)
+    file = forms.FileField(
+        label=_("…or upload the file"), required=False, validators=[limit_upload_size]
+    )
 
     def clean(self):
         cleaned = super().clean()
         upload = cleaned.get("file")
         if upload:
-            if upload.size > MAX_UPLOAD_BYTES:
-                raise forms.ValidationError(_("The file is larger than 5 MB."))
             cleaned["text"] = upload.read().decode("utf-8", errors="replace")
         if not cleaned.get("text", "").strip():
             raise forms.ValidationError(_("Paste a credential or choose a file."))
@@ -56,10 +56,5 @@ class ResultsUploadForm(forms.Form):
         label=_("Results (CSV)"),
         help_text=_("Columns: email, passed (yes/no), and optionally grade, with a header row."),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+        validators=[limit_upload_size],
     )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
-        return upload

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from academy.forms import MAX_UPLOAD_BYTES
+from academy.forms import limit_upload_size
 from academy.models import User
 from catalogue.models import ModuleRun, Theme
 
@@ -136,6 +136,7 @@ class CohortForm(forms.Form):
         required=False,
         help_text=_("One column “email” with a header row; everyone must be on your staff list."),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+        validators=[limit_upload_size],
     )
 
     def __init__(self, *args, organisation, runs: list[ModuleRun], **kwargs):
@@ -154,12 +155,6 @@ class CohortForm(forms.Form):
             "last_name", "first_name", "email"
         )
         self.initial.setdefault("purchase_order_reference", organisation.purchase_order_reference)
-
-    def clean_staff_list(self):
-        upload = self.cleaned_data["staff_list"]
-        if upload and upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
-        return upload
 
     def clean(self):
         cleaned = super().clean()

@@ -216,3 +216,20 @@ def test_upload_must_be_a_csv_file(client, admin_membership, organisation):
 
     assert "Upload a .csv file" in response.context["form"].errors["file"][0]
     assert not StaffImport.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("form_class", "field"),
+    [("academy.forms.StaffImportForm", "file"), ("credentials.forms.ResultsUploadForm", "file"),
+     ("credentials.forms.CheckCredentialForm", "file")],
+)  # fmt: skip
+def test_uploads_over_5_mb_are_refused_at_the_field(form_class, field):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils.module_loading import import_string
+
+    big = SimpleUploadedFile("list.csv", b"email\n" + b"x" * (5 * 1024 * 1024))
+
+    form = import_string(form_class)(data={}, files={field: big})
+
+    assert not form.is_valid()
+    assert form.errors[field] == ["The file is larger than 5 MB."]

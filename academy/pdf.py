@@ -4,6 +4,7 @@
 from functools import cache
 from pathlib import Path
 
+from django.http import HttpResponse
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -19,3 +20,10 @@ def register_fonts() -> tuple[str, str]:
         pdfmetrics.registerFont(TTFont(name, FONT_DIR / f"{name}.ttf"))
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD)
     return REGULAR, BOLD
+
+
+def pdf_response(content: bytes, filename: str) -> HttpResponse:
+    """A stored PDF, shown in the browser under a name that saves sensibly."""
+    response = HttpResponse(bytes(content), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response

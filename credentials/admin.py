@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -88,9 +89,8 @@ class CredentialAdmin(admin.ModelAdmin):
         faculties = faculties_curated_by(request.user)
         return (
             super().get_queryset(request).defer("pdf", "jwt", "document")
-            .filter(achievement__module__faculty__in=faculties)
-            | super().get_queryset(request).defer("pdf", "jwt", "document")
-            .filter(achievement__pathway__faculty__in=faculties)
+            .filter(Q(achievement__module__faculty__in=faculties)
+                    | Q(achievement__pathway__faculty__in=faculties))
         )  # fmt: skip
 
     def has_add_permission(self, request):

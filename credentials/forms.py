@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from academy.forms import limit_upload_size
-from credentials.services import grade_problem
+from credentials.services import grade_problem, normalised_grade
 
 
 class CheckCredentialForm(forms.Form):
@@ -48,7 +48,7 @@ class ResultRowForm(forms.Form):
         grade = self.cleaned_data["grade"]
         if problem := grade_problem(grade):
             raise forms.ValidationError(problem)
-        return grade.strip().replace(",", ".")
+        return normalised_grade(grade)
 
 
 class ResultsUploadForm(forms.Form):

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from academy.pdf import pdf_response
 from catalogue.models import ModuleRun
 from credentials import documents, keys, proofs, queries, services, verification
 from credentials.forms import CheckCredentialForm, ResultRowForm, ResultsUploadForm
@@ -80,9 +81,7 @@ def credential_jwt(request, credential_id):
 
 def credential_pdf(request, credential_id):
     credential = get_object_or_404(Credential.objects.only("pdf", "title"), pk=credential_id)
-    response = HttpResponse(bytes(credential.pdf), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="certificate-{credential.pk}.pdf"'
-    return response
+    return pdf_response(credential.pdf, f"certificate-{credential.pk}.pdf")
 
 
 def issuer(request):

@@ -7,6 +7,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from academy.pdf import pdf_response
 from academy.spreadsheets import write_csv
 from catalogue.queries import runs_curated_by, sessions_curated_by
 from enrolment import services
@@ -184,9 +185,7 @@ class InvoiceAdmin(admin.ModelAdmin):
         invoice = self.get_object(request, str(invoice_id))
         if invoice is None or not self.has_view_permission(request, invoice):
             return HttpResponse(status=404)
-        response = HttpResponse(bytes(invoice.pdf), content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="{invoice.filename}"'
-        return response
+        return pdf_response(invoice.pdf, invoice.filename)
 
     def save_model(self, request, obj, form, change):
         obj.save(update_fields=[f for f in form.changed_data if f in Invoice.MUTABLE_FIELDS])

@@ -371,11 +371,19 @@ def _issue(order: Order, *, kind, lines, corrects=None, reason="", now=None) -> 
     return invoice
 
 
+def _locked_order(order: Order) -> Order:
+    # Only the order's own row: PostgreSQL cannot lock the nullable side of an outer join.
+    return (
+        Order.objects.select_for_update(of=("self",))
+        .select_related("organisation", "learner", "placed_by")
+        .get(pk=order.pk)
+    )
+
+
 @transaction.atomic
 def issue_invoice(*, order: Order, now=None) -> Invoice | None:
     """The order's invoice, issued once: a second call returns the invoice already issued."""
-    order = Order.objects.select_for_update(of=("self",)).select_related(
-        "organisation", "learner", "placed_by").get(pk=order.pk)  # fmt: skip
+    order = _locked_order(order)
     existing = order.invoices.filter(kind=Invoice.Kind.INVOICE).first()
     if existing:
         return existing
@@ -388,8 +396,7 @@ def issue_invoice(*, order: Order, now=None) -> Invoice | None:
 @transaction.atomic
 def credit_enrolments(*, order: Order, enrolment_ids, reason: str, now=None) -> Invoice | None:
     """A credit note for the invoiced seats among these enrolments that are not yet credited."""
-    order = Order.objects.select_for_update(of=("self",)).select_related(
-        "organisation", "learner", "placed_by").get(pk=order.pk)  # fmt: skip
+    order = _locked_order(order)
     invoice = order.invoices.filter(kind=Invoice.Kind.INVOICE).first()
     if invoice is None:
         return None

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from academy import services as people
 from academy.forms import InviteForm, OrganisationForm, StaffImportForm
 from academy.models import Membership, StaffImport
+from academy.pdf import pdf_response
 from academy.spreadsheets import write_csv
 from catalogue.calendars import calendar_of, session_event
 from catalogue.models import Module, ModuleRun, Session
@@ -462,8 +463,7 @@ def employer_cohort(request, organisation_id, cohort_id):
 
 
 def _pdf_response(invoice):
-    response = HttpResponse(bytes(invoice.pdf), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{invoice.filename}"'
+    response = pdf_response(invoice.pdf, invoice.filename)
     response["Cache-Control"] = "private, max-age=3600"
     return response
 

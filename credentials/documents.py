@@ -104,32 +104,38 @@ def achievement_id(achievement) -> str:
     return f"urn:uuid:{achievement.uuid}"
 
 
-def module_achievement(achievement, module) -> dict:
-    """The module's facts as an Achievement, frozen into each credential issued for it."""
-    outcomes = list(module.learning_outcomes or [])
-    narrative = "\n".join(
-        ["Passed the assessment of this module, showing that the holder can:"]
-        + [f"- {outcome}" for outcome in outcomes]
-    )
-    document = {
+def _achievement(achievement, *, name: str, description: str, criteria: list[str]) -> dict:
+    """What every Achievement the Academy awards has; `criteria` is an intro and a list."""
+    intro, *listed = criteria
+    return {
         "id": achievement_id(achievement),
         "type": ["Achievement", "EducredentialAchievement"],
         "achievementType": "MicroCredential",
-        "name": module.title,
-        "description": module.summary,
-        "criteria": {"narrative": narrative},
+        "name": name,
+        "description": description,
+        "criteria": {"narrative": "\n".join([intro] + [f"- {item}" for item in listed])},
         "image": {"id": badge_image_url(), "type": "Image"},
-        "inLanguage": module.language,
         "creator": issuer_profile(),
+        "resultDescription": [_result_description(achievement)],
+    }
+
+
+def module_achievement(achievement, module) -> dict:
+    """The module's facts as an Achievement, frozen into each credential issued for it."""
+    document = _achievement(
+        achievement, name=module.title, description=module.summary,
+        criteria=["Passed the assessment of this module, showing that the holder can:",
+                  *(module.learning_outcomes or [])],
+    ) | {
+        "inLanguage": module.language,
         "alignment": _alignments(module),
         "assessmentType": module.assessment_type,
         "participationType": PARTICIPATION.get(module.format, "onsite or blended"),
         "supervisionType": module.supervision_type,
         "identityChecked": "identity verification" in module.supervision_type
         and not module.supervision_type.startswith("unsupervised"),
-        "resultDescription": [_result_description(achievement)],
         "tag": [theme.name for theme in module.themes.all()],
-    }
+    }  # fmt: skip
     if module.ects:
         document["ECTS"] = float(Decimal(module.ects))
     if module.study_load_hours:
@@ -171,33 +177,20 @@ def _result_description(achievement) -> dict:
 
 def pathway_achievement(achievement, pathway, modules) -> dict:
     ects = sum((Decimal(m.ects) for m in modules if m.ects), Decimal(0))
-    document = {
-        "id": achievement_id(achievement),
-        "type": ["Achievement", "EducredentialAchievement"],
-        "achievementType": "MicroCredential",
-        "name": pathway.name,
-        "description": pathway.description,
-        "criteria": {
-            "narrative": "\n".join(
-                ["Holds the microcredentials of every module of this pathway:"]
-                + [f"- {module.title}" for module in modules]
-            )
-        },
-        "image": {"id": badge_image_url(), "type": "Image"},
+    document = _achievement(
+        achievement, name=pathway.name, description=pathway.description,
+        criteria=["Holds the microcredentials of every module of this pathway:",
+                  *(module.title for module in modules)],
+    ) | {
         "inLanguage": modules[0].language if modules else "en",
-        "creator": issuer_profile(),
         "alignment": _alignments(max(modules, key=lambda m: m.level or 0)),
         "assessmentType": "recognition of prior learning",
         "participationType": "onsite or blended",
         "supervisionType": modules[0].supervision_type if modules else "supervised online",
         "identityChecked": True,
-        "resultDescription": [_result_description(achievement)],
-        "related": [
-            {"id": f"urn:uuid:{m.achievement.uuid}", "type": ["Related"]}
-            for m in modules
-            if hasattr(m, "achievement")
-        ],
-    }
+        "related": [{"id": f"urn:uuid:{m.achievement.uuid}", "type": ["Related"]}
+                    for m in modules if hasattr(m, "achievement")],
+    }  # fmt: skip
     if ects:
         document["ECTS"] = float(ects)
     return document

@@ -104,6 +104,9 @@ def achievement_id(achievement) -> str:
     return f"urn:uuid:{achievement.uuid}"
 
 
+IDENTITY_CHECKED = {SupervisionType.SUPERVISED_ONLINE, SupervisionType.ONSITE_WITH_ID}
+
+
 def _achievement(achievement, *, name: str, description: str, criteria: list[str]) -> dict:
     """What every Achievement the Academy awards has; `criteria` is an intro and a list."""
     intro, *listed = criteria
@@ -132,8 +135,7 @@ def module_achievement(achievement, module) -> dict:
         "assessmentType": module.assessment_type,
         "participationType": PARTICIPATION.get(module.format, "onsite or blended"),
         "supervisionType": module.supervision_type,
-        "identityChecked": "identity verification" in module.supervision_type
-        and not module.supervision_type.startswith("unsupervised"),
+        "identityChecked": module.supervision_type in IDENTITY_CHECKED,
         "tag": [theme.name for theme in module.themes.all()],
     }  # fmt: skip
     if module.ects:

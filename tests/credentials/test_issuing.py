@@ -184,3 +184,19 @@ def test_rotate_signing_keys_command_publishes_both_old_and_new(client, module, 
     assert "New Ed25519" in out.getvalue() and len(profile["verificationMethod"]) == 2
     assert old.document["proof"]["verificationMethod"] in profile["assertionMethod"]
     assert len(client.get("/.well-known/jwks.json").json()["keys"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("supervision", "checked"),
+    [("unsupervised with no identity verification", False),
+     ("supervised with no identity verification", False),
+     ("supervised online", True),
+     ("onsite with identity verification", True)],
+)  # fmt: skip
+def test_identity_checked_follows_the_supervision_type(module, lecturer, supervision, checked):
+    module.supervision_type = supervision
+    module.save()
+
+    document = services.issue_credential(result=passed_result(module, lecturer)).document
+
+    assert document["credentialSubject"]["achievement"]["identityChecked"] is checked

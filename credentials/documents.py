@@ -179,6 +179,7 @@ def _result_description(achievement) -> dict:
 
 def pathway_achievement(achievement, pathway, modules) -> dict:
     ects = sum((Decimal(m.ects) for m in modules if m.ects), Decimal(0))
+    supervision = modules[0].supervision_type if modules else SupervisionType.SUPERVISED_ONLINE
     document = _achievement(
         achievement, name=pathway.name, description=pathway.description,
         criteria=["Holds the microcredentials of every module of this pathway:",
@@ -188,8 +189,8 @@ def pathway_achievement(achievement, pathway, modules) -> dict:
         "alignment": _alignments(max(modules, key=lambda m: m.level or 0)),
         "assessmentType": "recognition of prior learning",
         "participationType": "onsite or blended",
-        "supervisionType": modules[0].supervision_type if modules else "supervised online",
-        "identityChecked": True,
+        "supervisionType": supervision,
+        "identityChecked": supervision in IDENTITY_CHECKED,
         "related": [{"id": f"urn:uuid:{m.achievement.uuid}", "type": ["Related"]}
                     for m in modules if hasattr(m, "achievement")],
     }  # fmt: skip

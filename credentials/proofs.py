@@ -10,6 +10,12 @@ JSON-LD is processed offline. `document_loader` serves only the contexts vendore
 silently dropped data into errors), so `canonicalize` adds one: a property the @context does
 not define, or a type or id that is not an absolute IRI, raises `InvalidCredentialError`
 instead of being left out of the signed data without a word.
+
+Canonicalization is bounded, because a verifier canonicalizes what strangers send it: RDFC-1.0
+is exponential in the worst case (blank nodes that look alike are told apart by trying every
+permutation), so a 2 KB document can keep a worker busy for minutes. `canonicalize` refuses
+explicit blank-node ids (which is how such graphs are written; our credentials never use
+them), caps the quads and blank nodes, and runs URDNA2015 on a step and time budget.
 """
 
 import copy
@@ -17,6 +23,7 @@ import hashlib
 import json
 import re
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -30,8 +37,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-from pyld import jsonld
+from pyld import canon, jsonld
 from pyld.context_resolver import ContextResolver
+from pyld.identifier_issuer import IdentifierIssuer
 
 VC_V2_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB_V3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
@@ -60,6 +68,17 @@ _ED25519_PUB_MULTICODEC = b"\xed\x01"
 # before the quadratic base58 decoding.
 _MAX_MULTIBASE_LENGTH = 128
 
+# Bounds on canonicalization. An Academy credential has about 90 quads and 10 blank nodes and
+# takes fewer than 10 steps (a step: one Hash N-Degree Quads call, one related-node hash, or
+# one look-up while trying a permutation); 10,000 steps take about 0.1 s.
+MAX_QUADS = 2_000
+MAX_BLANK_NODES = 200
+MAX_CANONICALIZATION_STEPS = 10_000
+MAX_CANONICALIZATION_SECONDS = 0.5
+# Hash N-Degree Quads recurses along chains of look-alike blank nodes (an @list of equal
+# values is one); this keeps it far from Python's recursion limit.
+MAX_RECURSION = 40
+
 
 class InvalidCredentialError(ValueError):
     """The document cannot be canonicalized without losing or inventing data."""
@@ -67,6 +86,10 @@ class InvalidCredentialError(ValueError):
 
 class UnknownContextError(InvalidCredentialError):
     """A JSON-LD context that is not vendored; we never fetch one from the network."""
+
+
+class CanonicalizationLimitError(InvalidCredentialError):
+    """The document is too large or too intricate to canonicalize within our bounds."""
 
 
 @dataclass(frozen=True)
@@ -124,11 +147,12 @@ def canonicalize(document: dict) -> str:
         expanded = processor.expand(document, options)
         _refuse_relative_iris(expanded)
         # The expanded form gives the same N-Quads and spares a second context processing.
-        return processor.normalize(
-            expanded, {**options, "algorithm": "URDNA2015", "format": "application/n-quads"}
-        )
+        dataset = processor.to_rdf(expanded, {**options, "produceGeneralizedRdf": False})
+        return _BoundedURDNA2015().main(dataset, {"format": "application/n-quads"})
     except jsonld.JsonLdError as error:
         raise _explain(error) from error
+    except RecursionError as error:
+        raise CanonicalizationLimitError("The document is nested too deeply.") from error
 
 
 def _refuse_dropped_property(iri: str | None) -> None:
@@ -157,6 +181,11 @@ def _refuse_relative_iris(expanded) -> None:
 
 
 def _require_absolute_iri(value, *, what: str) -> None:
+    if isinstance(value, str) and value.startswith("_:"):
+        raise CanonicalizationLimitError(
+            f"The {what} {value!r} is a blank-node identifier; credentials are not written "
+            "with those."
+        )
     if isinstance(value, str) and (value.startswith("@") or _ABSOLUTE_IRI.match(value)):
         return
     raise InvalidCredentialError(
@@ -181,6 +210,74 @@ def _innermost_message(error: BaseException) -> str:
         error = error.__cause__
         message = str(error.args[0]) if error.args else message
     return message
+
+
+class _Budget:
+    """Steps and seconds left for one canonicalization."""
+
+    def __init__(self):
+        self.steps = MAX_CANONICALIZATION_STEPS
+        self.deadline = time.monotonic() + MAX_CANONICALIZATION_SECONDS
+
+    def spend(self) -> None:
+        self.steps -= 1
+        if self.steps < 0 or (self.steps % 64 == 0 and time.monotonic() > self.deadline):
+            raise CanonicalizationLimitError(
+                "The document is too intricate to check (too many blank nodes that look alike)."
+            )
+
+
+class _CountingIssuer(IdentifierIssuer):
+    """The canonical issuer, asked once per blank node tried in every permutation."""
+
+    def __init__(self, prefix: str, budget: _Budget):
+        super().__init__(prefix)
+        self.budget = budget
+
+    def has_id(self, old):
+        self.budget.spend()
+        return super().has_id(old)
+
+
+class _BoundedURDNA2015(canon.URDNA2015):
+    """PyLD's URDNA2015 with its inputs capped and its work counted against a budget."""
+
+    def __init__(self):
+        super().__init__()
+        self.budget = _Budget()
+        self.canonical_issuer = _CountingIssuer("_:c14n", self.budget)
+        self.depth = 0
+
+    def main(self, dataset, options):
+        quads = [quad for triples in dataset.values() for quad in triples]
+        blank_nodes = {
+            component["value"]
+            for quad in quads
+            for key, component in quad.items()
+            if key != "predicate" and component["type"] == "blank node"
+        } | {name for name in dataset if name.startswith("_:")}
+        if len(quads) > MAX_QUADS or len(blank_nodes) > MAX_BLANK_NODES:
+            raise CanonicalizationLimitError(
+                f"The document has {len(quads)} statements and {len(blank_nodes)} unnamed "
+                f"nodes; at most {MAX_QUADS} and {MAX_BLANK_NODES} are checked."
+            )
+        return super().main(dataset, options)
+
+    def hash_n_degree_quads(self, id_, issuer):
+        self.budget.spend()
+        if self.depth >= MAX_RECURSION:
+            raise CanonicalizationLimitError(
+                "The document is too intricate to check (a long chain of look-alike nodes)."
+            )
+        self.depth += 1
+        try:
+            return super().hash_n_degree_quads(id_, issuer)
+        finally:
+            self.depth -= 1
+
+    def hash_related_blank_node(self, related, quad, issuer, position):
+        self.budget.spend()
+        return super().hash_related_blank_node(related, quad, issuer, position)
 
 
 # --- Signing and verifying ----------------------------------------------------------------

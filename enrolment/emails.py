@@ -1,6 +1,11 @@
 """Enrolment and invoice emails, each sent once however often its task runs."""
 
-from academy.emails import send_once, templated_email
+from django.core.mail import get_connection
+from django.db import transaction
+from django.utils import timezone
+
+from academy.emails import address_of, send_once, templated_email
+from academy.models import Membership
 from enrolment.models import Enrolment, Invoice
 
 
@@ -8,7 +13,7 @@ def _to_learner(template: str, enrolment: Enrolment, **context):
     return templated_email(
         template,
         {"enrolment": enrolment, "run": enrolment.run, **context},
-        to=enrolment.learner.email,
+        to=address_of(enrolment.learner),
         language=enrolment.learner.preferred_language,
     )
 
@@ -36,7 +41,7 @@ def send_swapped_out_notice(*, enrolment_id: int) -> bool:
 
 def _invoice_message(invoice: Invoice):
     order = invoice.order
-    to = order.organisation.billing_email if order.organisation_id else order.learner.email
+    to = order.organisation.billing_email if order.organisation_id else address_of(order.learner)
     message = templated_email("invoice", {"invoice": invoice}, to=to, language=invoice.language)
     message.attach(invoice.filename, bytes(invoice.pdf), "application/pdf")
     return message
@@ -50,3 +55,39 @@ def send_invoice(*, invoice_id: int) -> bool:
         sent_field="sent_at",
         message=_invoice_message,
     )
+
+
+def send_withdrawal_notice(*, organisation_id: int, enrolment_ids: list[int], person: str) -> int:
+    """Tell an employer's admins, once, which of their staff's enrolments were withdrawn
+    because the person deleted their account. `person` is the name as it was: by the time
+    this runs, the account has been anonymised. Returns how many admins were written to."""
+    with transaction.atomic():
+        enrolments = list(
+            Enrolment.objects.select_for_update(of=("self",))
+            .filter(pk__in=enrolment_ids, organisation_id=organisation_id,
+                    status=Enrolment.Status.CANCELLED, cancellation_sent_at__isnull=True)
+            .select_related("run__module", "organisation", "cohort")
+            .order_by("run__start_date", "pk")
+        )  # fmt: skip
+        if not enrolments:
+            return 0
+        admins = [
+            m.user for m in Membership.objects.filter(
+                organisation_id=organisation_id, role=Membership.Role.ADMIN, user__is_active=True
+            ).select_related("user").order_by("pk")
+        ]  # fmt: skip
+        context = {"person": person, "organisation": enrolments[0].organisation,
+                   "enrolments": enrolments}  # fmt: skip
+        messages = [
+            templated_email("enrolments_withdrawn", {**context, "recipient": admin},
+                            to=address_of(admin), language=admin.preferred_language)
+            for admin in admins
+        ]  # fmt: skip
+        messages = [m for m in messages if m.recipients()]
+        if messages:
+            with get_connection() as connection:
+                connection.send_messages(messages)
+        Enrolment.objects.filter(pk__in=[e.pk for e in enrolments]).update(
+            cancellation_sent_at=timezone.now()
+        )
+    return len(messages)

@@ -1,6 +1,7 @@
 """What enrolment holds about a person, for the data export and account deletion."""
 
 from enrolment.models import CalendarFeed, Enrolment, WaitingListEntry
+from enrolment.services import withdraw_ahead
 
 
 def export_enrolment_data(user) -> dict:
@@ -32,7 +33,10 @@ def export_enrolment_data(user) -> dict:
 
 
 def erase_enrolment_data(user) -> None:
-    """Waiting-list places go; enrolments stay, without motivation, for results and invoices."""
+    """What lies ahead is cancelled first (seats freed and offered on, invoiced seats credited,
+    approvals withdrawn, employers told); then waiting-list places go, and enrolments stay,
+    without motivation, for results and invoices."""
+    withdraw_ahead(learner=user)
     WaitingListEntry.objects.filter(learner=user).delete()
     CalendarFeed.objects.filter(user=user).delete()
     Enrolment.objects.filter(learner=user).update(motivation="")

@@ -2,7 +2,8 @@
 
 A reminder is recorded (unique per recipient, kind and subject) before its email is sent,
 so retried tasks and overlapping beats never send twice. Days are Amsterdam days, so
-"tomorrow" and "in a week" stay right across daylight-saving changes.
+"tomorrow" and "in a week" stay right across daylight-saving changes. Closed and erased
+accounts are left out where the recipients are chosen, and never mailed.
 """
 
 from datetime import datetime, time, timedelta
@@ -13,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from academy.emails import placeholder
 from academy.models import Membership
 from catalogue.models import ModuleRun, Session
 from enrolment.models import Enrolment, Reminder, WaitingListEntry
@@ -27,6 +29,8 @@ def _amsterdam_day_bounds(day):
 
 
 def _send_once(*, recipient, kind, subject_id, template, context) -> bool:
+    if not recipient.is_active or placeholder(recipient.email):
+        return False
     try:
         with transaction.atomic():
             Reminder.objects.create(recipient=recipient, kind=kind, subject_id=subject_id)
@@ -50,7 +54,11 @@ def _send_once(*, recipient, kind, subject_id, template, context) -> bool:
 
 
 def _seated_learners(run_ids):
-    return Enrolment.objects.holding_a_seat().filter(run_id__in=run_ids).select_related("learner")
+    return (
+        Enrolment.objects.holding_a_seat()
+        .filter(run_id__in=run_ids, learner__is_active=True)
+        .select_related("learner")
+    )
 
 
 def send_due_reminders(*, now=None) -> int:
@@ -88,7 +96,7 @@ def send_due_reminders(*, now=None) -> int:
 
     offers = WaitingListEntry.objects.filter(
         status=WaitingListEntry.Status.OFFERED, offer_expires_at__gt=now,
-        offer_expires_at__lte=now + OFFER_WARNING,
+        offer_expires_at__lte=now + OFFER_WARNING, learner__is_active=True,
     ).select_related("learner", "run__module")  # fmt: skip
     for entry in offers:
         sent += _send_once(
@@ -96,12 +104,15 @@ def send_due_reminders(*, now=None) -> int:
             template="offer_expiry", context={"entry": entry},
         )  # fmt: skip
 
-    awaiting = Enrolment.objects.filter(status=Enrolment.Status.AWAITING_APPROVAL).select_related(
-        "learner", "run__module", "organisation")  # fmt: skip
+    awaiting = Enrolment.objects.filter(
+        status=Enrolment.Status.AWAITING_APPROVAL, learner__is_active=True
+    ).select_related("learner", "run__module", "organisation")
     awaiting = list(awaiting)
     admins = {}
     for membership in Membership.objects.filter(
-        organisation_id__in={e.organisation_id for e in awaiting}, role=Membership.Role.ADMIN
+        organisation_id__in={e.organisation_id for e in awaiting},
+        role=Membership.Role.ADMIN,
+        user__is_active=True,
     ).select_related("user"):
         admins.setdefault(membership.organisation_id, []).append(membership.user)
     for enrolment in awaiting:

@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -156,16 +156,20 @@ def waiting_list_position(entry: WaitingListEntry) -> int:
 
 
 @transaction.atomic
-def cancel_enrolment(*, enrolment: Enrolment, by, now=None) -> list[WaitingListEntry]:
-    """Cancel and offer the freed seat to the waiting list; learners only before the start."""
+def cancel_enrolment(
+    *, enrolment: Enrolment, by, now=None, closing_account: bool = False
+) -> list[WaitingListEntry]:
+    """Cancel and offer the freed seat to the waiting list; learners only before the start
+    (unless they are closing their account: then every seat ahead goes, see withdraw_ahead)."""
     now = now or timezone.now()
     run = _locked(enrolment.run)
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
     if enrolment.status == Enrolment.Status.CANCELLED:
         return []
-    if by == enrolment.learner and enrolment.cohort_id:
+    learner_rules = by == enrolment.learner and not closing_account
+    if learner_rules and enrolment.cohort_id:
         raise EnrolmentError(_("Your employer manages this enrolment; ask them to change it."))
-    if by == enrolment.learner and timezone.localdate(now) > run.last_day_to_cancel:
+    if learner_rules and timezone.localdate(now) > run.last_day_to_cancel:
         raise EnrolmentError(
             _("You could cancel until %(date)s; ask the academy office to cancel.")
             % {"date": date_format(run.last_day_to_cancel, "j F Y")}
@@ -619,3 +623,58 @@ def record_attendance(*, session: Session, present: set[int], by) -> int:
         update_fields=["present", "recorded_by", "recorded_at"],
     )  # fmt: skip
     return len(present.intersection(seated))
+
+
+# --- Closing an account -------------------------------------------------------------------
+
+
+@transaction.atomic
+def withdraw_ahead(*, learner, now=None) -> list[Enrolment]:
+    """Cancel what lies ahead of a person who deletes their account, as done by themselves.
+
+    Their waiting-list places and open offers are left (an offer passes on); every request
+    awaiting an employer's approval is withdrawn; seats in runs that have not ended (a run in
+    progress too) are cancelled whatever the cancellation deadline, cohort seats included, and
+    offered to the waiting list. Invoiced seats are credited now, while the name the invoice
+    was billed to is still there, and each paying employer's admins are told once which
+    enrolments went. Seats in runs that have ended stay, as the record of what was done.
+    Returns the enrolments cancelled. Run before the account is anonymised."""
+    from enrolment.tasks import send_invoice, send_withdrawal_notice
+
+    now = now or timezone.now()
+    Status = Enrolment.Status
+    ahead = list(
+        Enrolment.objects.filter(learner=learner)
+        .filter(Q(status=Status.AWAITING_APPROVAL)
+                | Q(status=Status.CONFIRMED, run__end_date__gte=timezone.localdate(now)))
+        .order_by("run_id", "pk")
+    )  # fmt: skip
+    waiting = WaitingListEntry.objects.filter(learner=learner, status__in=WaitingListEntry.ACTIVE)
+    run_ids = sorted({e.run_id for e in ahead} | set(waiting.values_list("run_id", flat=True)))
+    for run_id in run_ids:  # locked in one order, so this cannot deadlock with a move
+        run = _locked(ModuleRun(pk=run_id))
+        run.waiting_list.filter(learner=learner, status__in=WaitingListEntry.ACTIVE).update(
+            status=WaitingListEntry.Status.LEFT
+        )
+        for enrolment in (e for e in ahead if e.run_id == run_id):
+            cancel_enrolment(enrolment=enrolment, by=learner, now=now, closing_account=True)
+        promote_waitlist(run=_locked(run), now=now)
+    invoiced: dict[int, list[Enrolment]] = {}
+    for enrolment in ahead:
+        if enrolment.order_id:
+            invoiced.setdefault(enrolment.order_id, []).append(enrolment)
+    for seats in invoiced.values():
+        note = credit_enrolments(order=seats[0].order, enrolment_ids=[e.pk for e in seats],
+                                 reason=CREDITED_FOR_CANCELLATION, now=now)  # fmt: skip
+        if note is not None:
+            transaction.on_commit(lambda note=note: send_invoice.delay(note.pk))
+    person = learner.get_full_name() or learner.email  # as it is now, before it is erased
+    by_employer: dict[int, list[int]] = {}
+    for enrolment in ahead:
+        if enrolment.organisation_id:
+            by_employer.setdefault(enrolment.organisation_id, []).append(enrolment.pk)
+    for organisation_id, ids in by_employer.items():
+        transaction.on_commit(
+            lambda o=organisation_id, ids=ids: send_withdrawal_notice.delay(o, ids, person)
+        )
+    return list(Enrolment.objects.filter(pk__in=[e.pk for e in ahead]))

@@ -46,6 +46,13 @@ def send_swapped_out_notice(enrolment_id: int) -> bool:
     return emails.send_swapped_out_notice(enrolment_id=enrolment_id)
 
 
+@shared_task(ignore_result=True)
+def send_withdrawal_notice(organisation_id: int, enrolment_ids: list[int], person: str) -> int:
+    return emails.send_withdrawal_notice(
+        organisation_id=organisation_id, enrolment_ids=enrolment_ids, person=person
+    )
+
+
 @shared_task
 def expire_waiting_list_offers() -> int:
     return services.expire_offers()

@@ -1,24 +1,37 @@
-"""Enrolment in the admin, scoped to the runs a person curates; invoices for the office."""
+"""Enrolment in the admin, scoped to the runs a person curates; invoices for the office.
 
+Enrolments, attendance and payments change here only through the services, so a rule holds
+whichever screen a person used; every related field lists only what the user curates.
+"""
+
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from academy.pdf import pdf_response
 from academy.spreadsheets import write_csv
+from catalogue.models import ModuleRun
 from catalogue.queries import runs_curated_by, sessions_curated_by
 from enrolment import services
 from enrolment.models import Attendance, Cohort, Enrolment, Invoice, Order, WaitingListEntry
 from enrolment.tasks import send_invoice
 
 
+def enrolments_curated_by(user):
+    return Enrolment.objects.filter(run__in=runs_curated_by(user))
+
+
 class CuratedRunsOnly(admin.ModelAdmin):
     list_select_related = ["run__module", "learner"]
     search_fields = ["learner__email", "learner__last_name", "run__module__title", "run__code"]
-    raw_id_fields = ["learner"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(run__in=runs_curated_by(request.user))
@@ -29,16 +42,137 @@ class CuratedRunsOnly(admin.ModelAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class MoveEnrolmentForm(forms.Form):
+    run = forms.ModelChoiceField(label=_("Move to run"), queryset=ModuleRun.objects.none())
+
+    def __init__(self, *args, runs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["run"].queryset = runs
+        self.fields["run"].label_from_instance = lambda run: (
+            f"{run} — {date_format(run.start_date, 'j F Y')}"
+        )
+
+
+class GiveSeatForm(forms.Form):
+    replacement = forms.ModelChoiceField(label=_("Give the seat to"), queryset=None)
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["replacement"].queryset = candidates
+        self.fields["replacement"].label_from_instance = lambda user: (
+            f"{user.get_full_name()} <{user.email}>" if user.get_full_name() else user.email
+        )
+
+
 @admin.register(Enrolment)
 class EnrolmentAdmin(CuratedRunsOnly):
+    """Read-only once made: cancel, move and give-to-a-colleague go through the services."""
+
     list_display = ["learner", "run", "status", "payer", "organisation", "cohort", "created_at"]
     list_filter = ["status", "payer", "run__module__faculty"]
-    readonly_fields = ["status", "payer", "organisation", "cohort", "order", "created_at",
-                       "cancelled_at", "confirmation_sent_at"]  # fmt: skip
+    fields = ["learner", "run", "status", "payer", "organisation", "cohort", "order", "motivation",
+              "created_at", "cancelled_at", "confirmation_sent_at"]  # fmt: skip
+    readonly_fields = fields
     actions = ["export_participants", "cancel_enrolments"]
 
     def has_add_permission(self, request):
         return False  # learners enrol on the site, employers through cohorts
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a seat, its invoice and its waiting list go together: cancel instead
+
+    def save_model(self, request, obj, form, change):
+        pass  # every field is read-only; a posted form changes nothing
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if request.GET.get("field_name") == "enrolment":  # autocomplete for attendance, results
+            queryset = queryset.filter(status__in=Enrolment.SEAT_HOLDING)
+        return queryset, may_have_duplicates
+
+    def get_urls(self):
+        def view(name, function):
+            return path(f"<path:object_id>/{name}/", self.admin_site.admin_view(function),
+                        name=f"enrolment_enrolment_{name}")  # fmt: skip
+
+        return [view("move", self.move_view), view("give", self.give_view), *super().get_urls()]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        enrolment = self.get_object(request, object_id)
+        changeable = (
+            enrolment is not None
+            and self.has_change_permission(request, enrolment)
+            and enrolment.status in (Enrolment.Status.CONFIRMED, Enrolment.Status.AWAITING_APPROVAL)
+        )
+        extra_context = {
+            **(extra_context or {}),
+            "show_save": False, "show_save_and_continue": False,
+            "show_save_and_add_another": False, "show_delete": False,
+            "can_move": changeable,
+            "can_give": changeable and enrolment.payer == Enrolment.Payer.EMPLOYER,
+        }  # fmt: skip
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _changeable_enrolment(self, request, object_id) -> Enrolment:
+        enrolment = self.get_object(request, object_id)
+        if enrolment is None:
+            raise Http404
+        if not self.has_change_permission(request, enrolment):
+            raise PermissionDenied
+        return enrolment
+
+    def move_view(self, request, object_id):
+        enrolment = self._changeable_enrolment(request, object_id)
+        form = MoveEnrolmentForm(
+            request.POST if request.method == "POST" else None,
+            runs=services.move_targets(enrolment=enrolment, by=request.user),
+        )
+
+        def move(data):
+            moved = services.move_enrolment(enrolment=enrolment, run=data["run"], by=request.user)
+            return moved, gettext("Moved to %(run)s.") % {"run": moved.run}
+
+        return self._change_through(request, enrolment, form, move, _("Move to another run"), _(
+            "The learner gets a seat in the run you choose, if it has room. The old enrolment "
+            "stays on record, cancelled, and its seat is offered to the waiting list; a paid "
+            "seat is credited and the new run invoiced to the same payer."
+        ))  # fmt: skip
+
+    def give_view(self, request, object_id):
+        enrolment = self._changeable_enrolment(request, object_id)
+        form = GiveSeatForm(
+            request.POST if request.method == "POST" else None,
+            candidates=services.swap_candidates(enrolment=enrolment),
+        )
+
+        def give(data):
+            new = services.give_seat_to_colleague(
+                enrolment=enrolment, replacement=data["replacement"], by=request.user
+            )
+            return new, gettext("Seat given to %(learner)s.") % {"learner": new.learner}
+
+        return self._change_through(request, enrolment, form, give, _(
+            "Give the seat to a colleague"), _(
+            "A colleague at the same employer takes this seat; the employer's invoice stands. "
+            "Both are told by email."
+        ))  # fmt: skip
+
+    def _change_through(self, request, enrolment, form, change, title, explanation):
+        """The intermediate form: a valid choice calls the service; its refusal is shown."""
+        if form.is_valid():
+            try:
+                new, done = change(form.cleaned_data)
+            except (services.EnrolmentError, PermissionDenied) as error:
+                self.message_user(request, str(error), messages.ERROR)
+            else:
+                self.log_change(request, enrolment, done)
+                self.log_addition(request, new, done)
+                self.message_user(request, done, messages.SUCCESS)
+                return redirect(reverse("admin:enrolment_enrolment_change", args=[new.pk]))
+        return TemplateResponse(request, "admin/enrolment/enrolment/change_through.html", {
+            **self.admin_site.each_context(request), "title": title, "form": form,
+            "enrolment": enrolment, "opts": self.model._meta, "explanation": explanation,
+        })  # fmt: skip
 
     @admin.action(description=_("Export the selected participants as CSV"))
     def export_participants(self, request, queryset):
@@ -61,16 +195,37 @@ class EnrolmentAdmin(CuratedRunsOnly):
         permissions=["change"],
     )
     def cancel_enrolments(self, request, queryset):
+        cancelled = 0
         for enrolment in queryset.exclude(status=Enrolment.Status.CANCELLED):
-            services.cancel_enrolment(enrolment=enrolment, by=request.user)
-        messages.success(request, _("The selected enrolments are cancelled."))
+            try:
+                services.cancel_enrolment(enrolment=enrolment, by=request.user)
+            except services.EnrolmentError as error:
+                self.message_user(request, f"{enrolment}: {error}", messages.ERROR)
+                continue
+            self.log_change(request, enrolment, gettext("Cancelled."))
+            cancelled += 1
+        if cancelled:
+            messages.success(request, _("The selected enrolments are cancelled."))
 
 
 @admin.register(WaitingListEntry)
 class WaitingListEntryAdmin(CuratedRunsOnly):
     list_display = ["learner", "run", "status", "created_at", "offer_expires_at"]
     list_filter = ["status", "run__module__faculty"]
-    readonly_fields = ["created_at", "offered_at"]
+    fields = ["learner", "run", "status", "payer", "organisation", "motivation", "created_at",
+              "offered_at", "offer_expires_at"]  # fmt: skip
+    readonly_fields = fields
+
+    # Places are taken, offered and lapse through the services (enrol, promote_waitlist,
+    # expire_offers); typing a status here would hand out seats past the run's capacity.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class CohortEnrolmentInline(admin.TabularInline):
@@ -91,31 +246,68 @@ class CohortAdmin(CuratedRunsOnly):
     list_filter = ["run__module__faculty"]
     search_fields = ["name", "organisation__name", "run__module__title"]
     readonly_fields = ["organisation", "run", "created_by", "created_at"]
-    raw_id_fields = []
     inlines = [CohortEnrolmentInline]
 
     def has_add_permission(self, request):
         return False  # employers build cohorts in the employer portal
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # its seats and its order stay; cancel the enrolments instead
+
+
+class AttendanceAdminForm(forms.ModelForm):
+    class Meta:
+        model = Attendance
+        fields = ["session", "enrolment", "present"]
+
+    def clean(self):
+        cleaned = super().clean()
+        session, enrolment = cleaned.get("session"), cleaned.get("enrolment")
+        if session and enrolment and session.run_id != enrolment.run_id:
+            self.add_error(
+                "enrolment", _("This learner is not enrolled in the run of this session.")
+            )
+        return cleaned
+
 
 @admin.register(Attendance)
 class AttendanceAdmin(admin.ModelAdmin):
+    form = AttendanceAdminForm
     list_display = ["enrolment", "session", "present", "recorded_by", "recorded_at"]
     list_filter = ["present", "session__run__module__faculty"]
     list_select_related = ["enrolment__learner", "enrolment__run__module", "session",
                            "recorded_by"]  # fmt: skip
     search_fields = ["enrolment__learner__email", "enrolment__learner__last_name"]
-    raw_id_fields = ["enrolment", "session"]
+    # Autocomplete asks the enrolment and session admins, which list only curated runs.
+    autocomplete_fields = ["enrolment", "session"]
     readonly_fields = ["recorded_by", "recorded_at"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(session__in=sessions_curated_by(request.user))
 
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None:  # who attended what stays; only present or absent changes
+            return ["session", "enrolment", *self.readonly_fields]
+        return self.readonly_fields
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "session":
+            kwargs["queryset"] = sessions_curated_by(request.user).select_related("run__module")
+        elif db_field.name == "enrolment":
+            kwargs["queryset"] = (
+                enrolments_curated_by(request.user).holding_a_seat()
+                .select_related("learner", "run__module")
+            )  # fmt: skip
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
     def save_model(self, request, obj, form, change):
-        if not services.teaches_or_curates(request.user, obj.session.run):
-            raise PermissionDenied
-        obj.recorded_by = request.user
-        super().save_model(request, obj, form, change)
+        try:
+            saved = services.mark_attendance(
+                session=obj.session, enrolment=obj.enrolment, present=obj.present, by=request.user
+            )
+        except services.EnrolmentError as error:
+            raise PermissionDenied(str(error)) from error  # the form checked this; a race
+        obj.pk = saved.pk
 
 
 class InvoiceInline(admin.TabularInline):
@@ -156,9 +348,19 @@ class OrderAdmin(admin.ModelAdmin):
         return False
 
 
+class InvoicePaymentForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("payment_reference") and not cleaned.get("paid_at"):
+            self.add_error("paid_at", _("Give the date of the payment with its reference."))
+        return cleaned
+
+
 @admin.register(Invoice)
 class InvoiceAdmin(admin.ModelAdmin):
     """Issued invoices are read-only; the office marks payments and issues credit notes."""
+
+    form = InvoicePaymentForm
 
     list_display = ["number", "kind", "bill_to_name", "issued_at", "total", "paid_at"]
     list_filter = ["kind", "year", ("paid_at", admin.EmptyFieldListFilter)]
@@ -187,8 +389,16 @@ class InvoiceAdmin(admin.ModelAdmin):
             return HttpResponse(status=404)
         return pdf_response(invoice.pdf, invoice.filename)
 
+    def get_readonly_fields(self, request, obj=None):
+        if obj is None or obj.kind != Invoice.Kind.INVOICE or obj.paid_at is not None:
+            return self.fields  # a credit note is never paid; a recorded payment stays
+        return self.readonly_fields
+
     def save_model(self, request, obj, form, change):
-        obj.save(update_fields=[f for f in form.changed_data if f in Invoice.MUTABLE_FIELDS])
+        if obj.paid_at is not None:
+            services.mark_invoice_paid(
+                invoice=obj, paid_at=obj.paid_at, reference=obj.payment_reference
+            )
 
     @admin.display(description=_("bill to"))
     def bill_to_name(self, invoice):

@@ -5,6 +5,7 @@ from datetime import date
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -142,6 +143,12 @@ class FacultyAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return queries.faculties_curated_by(request.user)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "portfolio_holders":
+            # Staff only: the list of every learner and employer is nobody's to browse here.
+            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 @admin.register(Theme)

@@ -58,6 +58,11 @@ def modules_curated_by(user) -> QuerySet[Module]:
     return Module.objects.filter(faculty__in=faculties_curated_by(user))
 
 
+def published_modules_curated_by(user) -> QuerySet[Module]:
+    """What a pathway may stack: published modules of a curated faculty that award a credential."""
+    return modules_curated_by(user).published().filter(awards_microcredential=True)
+
+
 def runs_curated_by(user) -> QuerySet[ModuleRun]:
     return ModuleRun.objects.filter(module__faculty__in=faculties_curated_by(user))
 
@@ -163,9 +168,9 @@ def _month_range(month: str) -> tuple[date, date] | None:
     try:
         year, number = (int(part) for part in month.split("-"))
         first = date(year, number, 1)
+        following = date(year + (number == 12), number % 12 + 1, 1)  # 9999-12 has none
     except ValueError:
         return None
-    following = date(year + (number == 12), number % 12 + 1, 1)
     return first, following
 
 

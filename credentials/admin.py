@@ -1,5 +1,6 @@
 """Results, pathways and issued credentials in the admin, scoped to curated runs."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -7,10 +8,11 @@ from django.shortcuts import redirect, render
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.queries import faculties_curated_by, runs_curated_by
+from catalogue.queries import faculties_curated_by, published_modules_curated_by, runs_curated_by
 from credentials import services
 from credentials.forms import RevokeForm
 from credentials.models import Credential, Pathway, Result, SigningKey
+from enrolment.models import Enrolment
 
 
 @admin.register(Result)
@@ -21,7 +23,8 @@ class ResultAdmin(admin.ModelAdmin):
                            "credential"]  # fmt: skip
     search_fields = ["enrolment__learner__email", "enrolment__learner__last_name",
                      "enrolment__run__module__title"]  # fmt: skip
-    raw_id_fields = ["enrolment"]
+    # Autocomplete asks the enrolment admin, which lists only the runs the user curates.
+    autocomplete_fields = ["enrolment"]
     readonly_fields = ["assessor", "recorded_by", "recorded_at"]
     actions = ["issue_credentials"]
 
@@ -29,6 +32,20 @@ class ResultAdmin(admin.ModelAdmin):
         return (
             super().get_queryset(request).filter(enrolment__run__in=runs_curated_by(request.user))
         )
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None:  # a result belongs to its enrolment; it never moves to another
+            return ["enrolment", *self.readonly_fields]
+        return self.readonly_fields
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "enrolment":
+            kwargs["queryset"] = (
+                Enrolment.objects.holding_a_seat()
+                .filter(run__in=runs_curated_by(request.user))
+                .select_related("learner", "run__module")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         # Through the service: who may, not for a cancelled seat, never under an issued credential.
@@ -61,9 +78,28 @@ class ResultAdmin(admin.ModelAdmin):
             "count": pending.count()})  # fmt: skip
 
 
+class PathwayAdminForm(forms.ModelForm):
+    class Meta:
+        model = Pathway
+        fields = ["name", "description", "faculty", "modules"]
+
+    def clean(self):
+        cleaned = super().clean()
+        faculty, modules = cleaned.get("faculty"), cleaned.get("modules")
+        if faculty and modules:
+            elsewhere = [str(module) for module in modules if module.faculty_id != faculty.pk]
+            if elsewhere:
+                self.add_error("modules", _(
+                    "A pathway stacks modules of its own faculty; these are not: %(modules)s."
+                ) % {"modules": ", ".join(elsewhere)})  # fmt: skip
+        return cleaned
+
+
 @admin.register(Pathway)
 class PathwayAdmin(admin.ModelAdmin):
+    form = PathwayAdminForm
     list_display = ["name", "faculty"]
+    list_select_related = ["faculty"]
     filter_horizontal = ["modules"]
 
     def get_queryset(self, request):
@@ -73,6 +109,15 @@ class PathwayAdmin(admin.ModelAdmin):
         if db_field.name == "faculty":
             kwargs["queryset"] = faculties_curated_by(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "modules":
+            # Only published modules that award a credential, of a faculty the user curates:
+            # any other id posted is refused as an invalid choice.
+            kwargs["queryset"] = published_modules_curated_by(request.user).select_related(
+                "faculty"
+            )
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 @admin.register(Credential)

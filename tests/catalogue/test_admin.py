@@ -338,3 +338,66 @@ def test_portfolio_holder_cannot_rewrite_what_the_requester_wrote(client, holder
     need.refresh_from_db()
     assert need.topic == "Original topic"
     assert (need.faculty, need.status) == (None, "new")  # back to the office
+
+
+# --- Lookups and related fields scoped to the holder's faculty ----------------------------
+
+
+def autocomplete_ids(client, model_name, field_name, term=""):
+    response = client.get("/admin/autocomplete/", {
+        "app_label": "catalogue", "model_name": model_name, "field_name": field_name,
+        "term": term,
+    })  # fmt: skip
+    return [row["id"] for row in response.json()["results"]]
+
+
+def test_run_and_module_lookups_show_only_the_holders_own_faculty(client, holder, science, law):
+    own = ModuleRunFactory(module__faculty=science)
+    other = ModuleRunFactory(module__faculty=law, module__title="Contract law")
+    client.force_login(holder)
+
+    assert autocomplete_ids(client, "session", "run") == [str(own.pk)]
+    assert autocomplete_ids(client, "modulerun", "module") == [str(own.module.pk)]
+    assert autocomplete_ids(client, "modulerun", "module", "Contract") == []
+    page = client.get("/admin/catalogue/session/add/", {"run": other.pk}).content.decode()
+    assert "Contract law" not in page
+
+
+def test_a_session_cannot_be_added_to_another_facultys_run(client, holder, law):
+    other = ModuleRunFactory(module__faculty=law)
+    client.force_login(holder)
+
+    response = client.post("/admin/catalogue/session/add/", {
+        "run": other.pk, "title": "Smuggled", "starts_at_0": "2027-01-05", "starts_at_1": "13:00",
+        "ends_at_0": "2027-01-05", "ends_at_1": "16:00", "mode": "campus",
+    })  # fmt: skip
+
+    assert "run" in response.context["adminform"].form.errors
+    assert not other.sessions.exists()
+
+
+def test_a_run_cannot_be_added_to_another_facultys_module(client, holder, law):
+    other = ModuleFactory(faculty=law)
+    client.force_login(holder)
+
+    response = client.post("/admin/catalogue/modulerun/add/", {
+        "module": other.pk, "code": "smuggled", "start_date": "2027-01-05",
+        "end_date": "2027-02-05", "capacity": 10, "status": "planned",
+        "sessions-TOTAL_FORMS": "0", "sessions-INITIAL_FORMS": "0",
+        "teachings-TOTAL_FORMS": "0", "teachings-INITIAL_FORMS": "0",
+    })  # fmt: skip
+
+    assert "module" in response.context["adminform"].form.errors
+    assert not other.runs.exists()
+
+
+def test_only_staff_can_be_chosen_as_portfolio_holders(client, office, science):
+    colleague = UserFactory(is_staff=True, email="colleague@example.org")
+    UserFactory(email="learner@example.com")
+    client.force_login(office)
+
+    form = client.get(f"/admin/catalogue/faculty/{science.pk}/change/").context["adminform"].form
+
+    choices = set(form.fields["portfolio_holders"].queryset.values_list("email", flat=True))
+    assert "colleague@example.org" in choices and "learner@example.com" not in choices
+    assert colleague.email in choices

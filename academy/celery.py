@@ -11,7 +11,9 @@ class AcademyTask(Task):
     max_retries = 5
     default_retry_delay = 30
     retry_backoff = True
-    retry_backoff_max = 10 * 60
+    # Below the broker's visibility timeout (settings.CELERY_BROKER_TRANSPORT_OPTIONS): a
+    # task waiting for its retry is unacknowledged, and Redis would hand it out again.
+    retry_backoff_max = 3 * 60
     retry_jitter = True
 
 

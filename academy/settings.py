@@ -10,6 +10,7 @@ import secrets
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",
+    "csp",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
@@ -70,6 +72,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "academy.middleware.PrivatePagesMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -142,8 +146,19 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Academy] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
-# allauth's defaults already rate-limit login failures per user and per IP; they are
-# counted in CACHES, so production points CACHE_URL at Redis to share them across workers.
+ACCOUNT_ADAPTER = "academy.adapters.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "academy.adapters.SignupForm"}
+# Failed logins: at most 10 a minute from one IP address, and 5 in 5 minutes for one
+# account from one IP address (the adapter puts the address into the key), so a stranger
+# elsewhere cannot lock an account's owner out. Counted in CACHES: production points
+# CACHE_URL at Redis to share the counts across workers.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
+# The client's IP address for those limits. Behind proxies that append to X-Forwarded-For,
+# TRUSTED_PROXY_COUNT says how many of them are ours (the address is read that many entries
+# from the right); behind one that sets a header of its own, name it instead (X-Real-IP).
+# Never trust either without a proxy in front: clients could then pick their own address.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("TRUSTED_CLIENT_IP_HEADER", default="") or None
 
 # --- Internationalisation ---------------------------------------------------------------
 
@@ -153,8 +168,6 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
-LANGUAGE_COOKIE_SECURE = not DEBUG
-LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 # --- Static files -----------------------------------------------------------------------
 
@@ -212,10 +225,20 @@ CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_TIME_LIMIT = 10 * 60
-CELERY_TASK_SOFT_TIME_LIMIT = 9 * 60
+# Redis hands an unacknowledged task to another worker once its visibility timeout has
+# passed since delivery, so this is how long a task of a worker that was killed waits. It
+# must outlast the longest task (the biggest are sending a staff import's invitations in
+# batches and the due reminders, a few minutes at most), else a slow task is run twice
+# while still running. The hard time limit stays below it, so no task outlives it; the
+# soft limit lets a task stop cleanly first. Retries wait at most AcademyTask's
+# retry_backoff_max, also below it (a task waiting for its countdown is unacknowledged too).
+_visibility_timeout = env.int("CELERY_VISIBILITY_TIMEOUT", default=5 * 60)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": _visibility_timeout}
+CELERY_TASK_TIME_LIMIT = _visibility_timeout - 60
+CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 30
+if _visibility_timeout < 4 * 60:  # the limits and AcademyTask's longest retry wait fit below
+    raise ImproperlyConfigured("CELERY_VISIBILITY_TIMEOUT must be at least 240 seconds.")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 60 * 60}
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "academy.tasks.heartbeat", "schedule": 5 * 60.0},
     "send-due-reminders": {"task": "enrolment.tasks.send_due_reminders", "schedule": 5 * 60.0},
@@ -242,10 +265,35 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
+LANGUAGE_COOKIE_SECURE = HTTPS
 SESSION_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_HTTPONLY = True  # read by Django only; no script needs it
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp): scripts, styles, fonts and images come from this
+# site only (Bootstrap and htmx are served from static/), with no inline script or style
+# and no eval. The schema.org JSON-LD blocks carry the request's nonce. htmx's own
+# indicator <style> is switched off in base.html, and site.css styles .htmx-indicator.
+# Bootstrap's SVG icons (the select arrow, the menu toggler) are data: URIs in its CSS.
+# Forms submit only here; nothing may frame the site. The LinkedIn "add to profile"
+# button is a link, which form-action does not govern.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 LOGGING = {
     "version": 1,

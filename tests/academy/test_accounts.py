@@ -5,6 +5,7 @@ import re
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
 
 from academy.models import Invitation, User
 from tests.academy.factories import (
@@ -13,6 +14,7 @@ from tests.academy.factories import (
     MembershipFactory,
     UserFactory,
 )
+from tests.academy.test_settings import run_python
 from tests.catalogue.factories import LearningNeedFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -184,3 +186,124 @@ def test_deleting_needs_the_password(client):
     assert "That is not your password." in response.content.decode()
     user.refresh_from_db()
     assert user.is_active
+
+
+# --- Sign-up takes as long whether or not the address has an account -----------------------
+
+
+class CountingPBKDF2PasswordHasher(PBKDF2PasswordHasher):
+    """Django's default hasher, at its full cost, counting the hashes it computes."""
+
+    hashes = 0
+
+    def encode(self, password, salt, iterations=None):
+        CountingPBKDF2PasswordHasher.hashes += 1
+        return super().encode(password, salt, iterations)
+
+
+@pytest.fixture
+def counted_hashes(settings):
+    settings.PASSWORD_HASHERS = [f"{__name__}.CountingPBKDF2PasswordHasher"]
+    CountingPBKDF2PasswordHasher.hashes = 0
+    return lambda: CountingPBKDF2PasswordHasher.hashes
+
+
+def test_sign_up_hashes_the_password_whether_or_not_the_address_has_an_account(
+    client, mailoutbox, counted_hashes
+):
+    UserFactory(email="taken@example.com")
+
+    before = counted_hashes()
+    new = client.post("/accounts/signup/", SIGNUP)
+    hashes_for_a_new_address = counted_hashes() - before
+    client.logout()
+    before = counted_hashes()
+    taken = client.post("/accounts/signup/", {**SIGNUP, "email": "taken@example.com"})
+    hashes_for_a_taken_address = counted_hashes() - before
+
+    assert new.status_code == taken.status_code == 302
+    assert new["Location"] == taken["Location"]
+    assert hashes_for_a_new_address == hashes_for_a_taken_address == 1
+    assert User.objects.filter(email="taken@example.com").count() == 1
+
+
+# --- Failed logins lock an account per client address ---------------------------------------
+
+ADDRESS_A, ADDRESS_B = "203.0.113.7", "198.51.100.23"
+
+
+def log_in_from(client, address, password, email="lotte@example.com"):
+    return client.post(
+        "/accounts/login/", {"login": email, "password": password}, REMOTE_ADDR=address
+    )
+
+
+def test_wrong_passwords_from_one_address_do_not_lock_the_owner_out_elsewhere(client):
+    UserFactory(email="lotte@example.com")
+    for _ in range(5):
+        log_in_from(client, ADDRESS_A, "wrong")
+
+    response = log_in_from(client, ADDRESS_B, DEFAULT_PASSWORD)
+
+    assert response.status_code == 302
+    assert response.wsgi_request.user.email == "lotte@example.com"
+
+
+def test_the_address_that_guessed_stays_locked_out_of_the_account(client):
+    UserFactory(email="lotte@example.com")
+    for _ in range(5):
+        log_in_from(client, ADDRESS_A, "wrong")
+    assert log_in_from(client, ADDRESS_B, DEFAULT_PASSWORD).status_code == 302
+    client.logout()
+
+    refused = [log_in_from(client, ADDRESS_A, "wrong") for _ in range(5)]
+    with_the_right_password = log_in_from(client, ADDRESS_A, DEFAULT_PASSWORD)
+
+    for response in [*refused, with_the_right_password]:
+        assert "Too many failed login attempts" in response.content.decode()
+    assert not with_the_right_password.wsgi_request.user.is_authenticated
+
+
+def test_one_address_is_limited_across_accounts(client):
+    for number in range(11):
+        UserFactory(email=f"user{number}@example.com")
+    for number in range(10):
+        log_in_from(client, ADDRESS_A, "wrong", email=f"user{number}@example.com")
+
+    response = log_in_from(client, ADDRESS_A, DEFAULT_PASSWORD, email="user10@example.com")
+
+    assert not response.wsgi_request.user.is_authenticated
+    assert "Too many failed login attempts" in response.content.decode()
+
+
+def test_behind_our_proxy_the_address_it_forwarded_counts(client, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    UserFactory(email="lotte@example.com")
+
+    def through_the_proxy(client_address, password):
+        return client.post(
+            "/accounts/login/",
+            {"login": "lotte@example.com", "password": password},
+            REMOTE_ADDR="10.0.0.2",  # the proxy, for everyone
+            headers={"x-forwarded-for": client_address},
+        )
+
+    for _ in range(5):
+        through_the_proxy(ADDRESS_A, "wrong")
+
+    assert through_the_proxy(ADDRESS_B, DEFAULT_PASSWORD).status_code == 302
+    client.logout()
+    assert "Too many failed" in through_the_proxy(ADDRESS_A, DEFAULT_PASSWORD).content.decode()
+
+
+def test_the_trusted_proxies_are_read_from_the_environment():
+    code = (
+        "import django; django.setup()\nfrom django.conf import settings\n"
+        "print(settings.ALLAUTH_TRUSTED_PROXY_COUNT, settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER)"
+    )
+
+    default = run_python(code)
+    configured = run_python(code, TRUSTED_PROXY_COUNT="2", TRUSTED_CLIENT_IP_HEADER="X-Real-IP")
+
+    assert default.stdout.split() == ["0", "None"], default.stderr
+    assert configured.stdout.split() == ["2", "X-Real-IP"], configured.stderr

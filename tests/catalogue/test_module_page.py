@@ -83,7 +83,8 @@ def test_module_page_embeds_course_json_ld_with_a_course_instance_per_run(client
 
     html = client.get("/modules/responsible-ai/").content.decode()
 
-    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+    json_ld = r'<script type="application/ld\+json"[^>]*>(.*?)</script>'
+    block = re.search(json_ld, html, re.S).group(1)
     course = json.loads(block)
     assert course["@context"] == "https://schema.org"
     assert course["@type"] == "Course"

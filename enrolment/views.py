@@ -158,7 +158,16 @@ def profile(request):
             )
         messages.success(request, _("Your profile has been saved."))
         response = redirect("enrolment:profile")
-        response.set_cookie("django_language", user.preferred_language, samesite="Lax")
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            user.preferred_language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
         return response
     return render(request, "enrolment/profile.html", {"form": form})
 

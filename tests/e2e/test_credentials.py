@@ -44,7 +44,9 @@ def test_pass_in_admin_to_verified_credential_and_revocation(
 
     log_in(page, "office@example.com")
     page.goto("/admin/credentials/result/add/")
-    page.locator("#id_enrolment").fill(str(enrolment.pk))
+    page.locator("#id_enrolment + .select2").click()  # an autocomplete of curated enrolments
+    page.locator(".select2-search__field").fill("noor@example.com")
+    page.get_by_role("option", name=str(enrolment)).click()
     page.get_by_label("Passed").check()
     page.get_by_label("Grade").fill("8")
     page.locator("#id_assessed_on").fill("2026-11-20")

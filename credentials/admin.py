@@ -15,8 +15,31 @@ from credentials.models import Credential, Pathway, Result, SigningKey
 from enrolment.models import Enrolment
 
 
+class ResultAdminForm(forms.ModelForm):
+    """What record_result would refuse, refused at the field instead of as a 403 page."""
+
+    class Meta:
+        model = Result
+        fields = ["enrolment", "passed", "grade", "assessed_on"]
+
+    def clean_grade(self):
+        grade = self.cleaned_data["grade"]
+        if problem := services.grade_problem(grade):
+            raise forms.ValidationError(problem)
+        return grade  # record_result stores it normalised
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk and hasattr(self.instance, "credential"):
+            raise forms.ValidationError(
+                _("A credential was issued for this result; revoke it before changing it.")
+            )
+        return cleaned
+
+
 @admin.register(Result)
 class ResultAdmin(admin.ModelAdmin):
+    form = ResultAdminForm
     list_display = ["enrolment", "passed", "grade", "assessed_on", "assessor", "credential_link"]
     list_filter = ["passed", "enrolment__run__module__faculty"]
     list_select_related = ["enrolment__learner", "enrolment__run__module", "assessor",

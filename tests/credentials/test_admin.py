@@ -85,6 +85,18 @@ def test_a_result_stays_with_its_enrolment(client, holder, science):
     assert not Result.objects.filter(enrolment=second).exists()
 
 
+def test_a_grade_that_is_not_plainly_written_is_refused_at_the_field(client, holder, science):
+    own = enrolment_in(science)
+    client.force_login(holder)
+
+    response = client.post("/admin/credentials/result/add/", {
+        "enrolment": own.pk, "passed": "on", "grade": "1e1", "assessed_on": "2026-06-01",
+    })  # fmt: skip
+
+    assert "grade" in response.context["adminform"].form.errors
+    assert not Result.objects.exists()
+
+
 def test_pathway_form_lists_only_the_holders_published_modules(client, holder, science, medicine):
     published = ModuleFactory(faculty=science, title="Statistics")
     ModuleFactory(faculty=science, title="Draft module", status=Module.Status.DRAFT)

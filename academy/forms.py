@@ -1,10 +1,20 @@
+import re
+
 from django import forms
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from academy.models import Organisation
+from academy.spreadsheets import MAX_EMAIL_LENGTH
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+# The secret in an invitation or calendar-feed link, as secrets.token_urlsafe writes it.
+TOKEN = re.compile(r"[-A-Za-z0-9_]{16,64}", re.ASCII)
+
+
+def looks_like_token(value: str) -> bool:
+    """Whether a link's token can be one of ours: anything else is not looked up at all."""
+    return TOKEN.fullmatch(value) is not None
 
 
 def limit_upload_size(upload) -> None:
@@ -72,9 +82,15 @@ class InviteForm(forms.Form):
         for value in raw:
             try:
                 validate_email(value)
-                emails.append(value.lower())
             except forms.ValidationError:
-                invalid.append(value)
+                invalid.append(value if len(value) <= 80 else value[:79] + "…")
+            else:
+                if len(value) > MAX_EMAIL_LENGTH:
+                    raise forms.ValidationError(
+                        _("An email address has at most %(max)d characters.")
+                        % {"max": MAX_EMAIL_LENGTH}
+                    )
+                emails.append(value.lower())
         if invalid:
             raise forms.ValidationError(
                 _("Not valid email addresses: %(list)s") % {"list": ", ".join(invalid)}

@@ -3,7 +3,7 @@ import json
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.utils.translation import gettext as _
@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from academy import personal_data, services
-from academy.forms import DeleteAccountForm
+from academy.forms import DeleteAccountForm, looks_like_token
 from academy.health import service_states
 from academy.models import Invitation
 
@@ -41,6 +41,8 @@ def server_error(request):
 
 @require_http_methods(["GET", "POST"])
 def invitation(request, token):
+    if not looks_like_token(token):
+        raise Http404(_("No such invitation."))
     invitation = get_object_or_404(Invitation.objects.select_related("organisation"), token=token)
     problem = services.why_invitation_is_unusable(invitation=invitation, user=request.user)
     if request.method == "POST" and request.user.is_authenticated and problem is None:

@@ -2,48 +2,76 @@ import re
 
 from django import forms
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Format, LearningNeed, Level
 from catalogue.queries import CatalogueFilters
 
-MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+MONTH = re.compile(r"(?P<year>[0-9]{4})-(0[1-9]|1[0-2])", re.ASCII)
+FIRST_YEAR, LAST_YEAR = 2000, 2999  # a month outside these has no runs and no valid date range
+DESCRIPTION_MAX_LENGTH = 5000  # a page of text; the form mails it and the admin shows it
+SLUG = re.compile(r"[-a-zA-Z0-9_]+", re.ASCII)  # as Django's slug path converter
+
+
+class FacetField(forms.Field):
+    """The values of one facet (?theme=a&theme=b); a value that cannot be one is dropped.
+
+    The URL is anyone's to write, so a NUL byte, a 10,000-character value or a month in the
+    year 9999 is ignored rather than sent to the database or to `date()`.
+    """
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, *, accepts, max_length=200, max_values=20, coerce=str, **kwargs):
+        super().__init__(required=False, **kwargs)
+        self.accepts, self.max_length, self.max_values = accepts, max_length, max_values
+        self.coerce = coerce
+
+    def to_python(self, value) -> list:
+        values = value if isinstance(value, list | tuple) else [value] if value else []
+        kept = []
+        for raw in values:
+            text = str(raw).strip()
+            if text and len(text) <= self.max_length and "\x00" not in text and self.accepts(text):
+                kept.append(self.coerce(text))
+        return list(dict.fromkeys(kept))[: self.max_values]
+
+
+def _is_month(value: str) -> bool:
+    match = MONTH.fullmatch(value)
+    return bool(match) and FIRST_YEAR <= int(match["year"]) <= LAST_YEAR
+
+
+def _one_of(choices):
+    allowed = {str(value) for value, _label in choices}
+    return allowed.__contains__
 
 
 class CatalogueFilterForm(forms.Form):
     """Reads the catalogue's URL; values that make no sense are dropped, not an error."""
 
     q = forms.CharField(required=False, max_length=200, label=_("Search"))
-    page = forms.IntegerField(required=False, min_value=1)
-
-    def __init__(self, data, *args, **kwargs):
-        super().__init__(data, *args, **kwargs)
-        self.raw = data
+    page = forms.IntegerField(required=False, min_value=1, max_value=100_000)
+    faculty = FacetField(accepts=SLUG.fullmatch, max_length=50)
+    theme = FacetField(accepts=SLUG.fullmatch, max_length=50)
+    partner = FacetField(accepts=bool, max_length=200)  # partners are named by their name
+    format = FacetField(accepts=_one_of(Format.choices))
+    language = FacetField(accepts=_one_of(settings.LANGUAGES))
+    level = FacetField(accepts=_one_of(Level.choices), coerce=int)
+    starts = FacetField(accepts=_is_month, max_length=7)
 
     def filters(self) -> CatalogueFilters:
         self.is_valid()  # cleaned_data then holds the fields that are valid
         cleaned = self.cleaned_data
-        formats, languages = {c for c, _ in Format.choices}, {c for c, _ in settings.LANGUAGES}
-        levels = {str(c) for c, _ in Level.choices}
-        getlist = self.raw.getlist
         return CatalogueFilters(
             q=(cleaned.get("q") or "").strip(),
-            faculty=_unique(getlist("faculty")),
-            theme=_unique(getlist("theme")),
-            partner=_unique(getlist("partner")),
-            format=[v for v in _unique(getlist("format")) if v in formats],
-            language=[v for v in _unique(getlist("language")) if v in languages],
-            level=[int(v) for v in _unique(getlist("level")) if v in levels],
-            starts=[v for v in _unique(getlist("starts")) if MONTH.match(v)],
+            **{name: cleaned.get(name, []) for name in CatalogueFilters.FACETS},
         )
 
     def page_number(self) -> int:
         self.is_valid()
         return self.cleaned_data.get("page") or 1
-
-
-def _unique(values: list[str]) -> list[str]:
-    return list(dict.fromkeys(value.strip() for value in values if value.strip()))[:20]
 
 
 class LearningNeedForm(forms.ModelForm):
@@ -78,6 +106,18 @@ class LearningNeedForm(forms.ModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        description = self.fields["description"]  # a TextField: no limit in the database
+        description.max_length = DESCRIPTION_MAX_LENGTH
+        description.widget.attrs["maxlength"] = str(DESCRIPTION_MAX_LENGTH)
+        description.validators.append(
+            MaxLengthValidator(
+                DESCRIPTION_MAX_LENGTH,
+                message=_(
+                    "Keep it to %(limit_value)d characters (this is %(show_value)d); the "
+                    "faculty will ask for details when they contact you."
+                ),
+            )
+        )
         self.fields["preferred_format"].choices = [("", _("No preference")), *Format.choices]
         if user is not None and user.is_authenticated and not self.is_bound:
             self.initial.setdefault("contact_name", user.get_full_name())

@@ -5,10 +5,12 @@ appear together or not at all, so a worker killed mid-task leaves nothing behind
 result's row lock plus its one-to-one credential make a repeated task return what exists.
 """
 
+import re
 import secrets
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
@@ -99,6 +101,9 @@ def record_result(
         raise PermissionDenied(_("Only the run's lecturers and curators record results."))
     if enrolment.status not in Enrolment.SEAT_HOLDING:
         raise CredentialError(_("This enrolment was cancelled."))
+    if problem := grade_problem(grade):  # whichever screen it came from: it will be signed
+        raise CredentialError(problem)
+    grade = normalised_grade(grade)
     with transaction.atomic():
         existing = Result.objects.select_for_update().filter(enrolment=enrolment).first()
         if existing and hasattr(existing, "credential"):
@@ -152,20 +157,36 @@ def parse_results(*, run: ModuleRun, content: bytes) -> ParsedResults:
     return parsed
 
 
+# A Dutch grade, 1 to 10 (documents._result_description): ASCII digits, one '.' or ','.
+GRADE = re.compile(r"([0-9]+)(?:[.,]([0-9]+))?", re.ASCII)
+GRADE_DECIMALS = 2  # "7.25" at most; Result.grade then holds at most "10.00"
+
+
 def normalised_grade(value: str) -> str:
-    return value.strip().replace(",", ".")
+    """A valid grade as it is stored and signed: '.' for decimals, no leading zeros.
+
+    Raises ValueError for what `grade_problem` refuses; an empty value stays empty.
+    """
+    text = value.strip()
+    if not text:
+        return ""
+    match = GRADE.fullmatch(text)
+    if match is None or len(match[2] or "") > GRADE_DECIMALS:
+        raise ValueError(value)
+    whole, decimals = match[1].lstrip("0") or "0", match[2]
+    return f"{whole}.{decimals}" if decimals else whole
 
 
 def grade_problem(value: str) -> str | None:
-    grade = normalised_grade(value)
-    if not grade:
-        return None
     try:
-        number = float(grade)
+        grade = normalised_grade(value)
     except ValueError:
-        return _("“%(value)s” is not a grade; use a number from 1 to 10.") % {"value": value}
-    if not 1 <= number <= 10:
-        return _("A grade is a number from 1 to 10.")
+        return _(
+            "“%(value)s” is not a grade; write a number from 1 to 10 with at most two "
+            "decimals, such as 8, 7.5 or 6,75."
+        ) % {"value": spreadsheets.shortened(value.strip(), 20)}
+    if grade and not 1 <= Decimal(grade) <= 10:
+        return _("A grade is a number from 1 to 10, such as 8, 7.5 or 6,75.")
     return None
 
 

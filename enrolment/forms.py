@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from academy.forms import limit_upload_size
 from academy.models import User
 from catalogue.models import ModuleRun, Theme
+from enrolment.models import Enrolment
 
 
 class ProfileForm(forms.ModelForm):
@@ -164,10 +165,20 @@ class CohortForm(forms.Form):
 
 
 class SwapForm(forms.Form):
+    """Whose seat (a hidden field on each member's row) goes to which colleague."""
+
+    enrolment = forms.ModelChoiceField(
+        queryset=Enrolment.objects.none(), widget=forms.HiddenInput,
+        error_messages={
+            "required": _("Choose whose seat to give away."),
+            "invalid_choice": _("That seat is not in this cohort; reload the page and try again."),
+        },
+    )  # fmt: skip
     replacement = StaffChoiceField(label=_("Give the seat to"), queryset=User.objects.none())
 
-    def __init__(self, *args, candidates, **kwargs):
+    def __init__(self, *args, seats, candidates, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["enrolment"].queryset = seats
         self.fields["replacement"].queryset = candidates
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from academy import services as people
-from academy.forms import InviteForm, OrganisationForm, StaffImportForm
+from academy.forms import InviteForm, OrganisationForm, StaffImportForm, looks_like_token
 from academy.models import Membership, StaffImport
 from academy.pdf import pdf_response
 from academy.spreadsheets import write_csv
@@ -56,6 +56,8 @@ def my_learning(request):
 
 def calendar_feed(request, token):
     """The personal feed: no login (calendar apps cannot), the secret token is the key."""
+    if not looks_like_token(token):
+        raise Http404(_("No such calendar."))
     feed = get_object_or_404(CalendarFeed.objects.select_related("user"), token=token)
     events = []
     for session in queries.sessions_in_feed(feed):
@@ -439,8 +441,13 @@ def employer_cohort(request, organisation_id, cohort_id):
     members = list(queries.cohort_members(cohort))
     swap_form, swapping = None, None
     if request.method == "POST":
-        swapping = get_object_or_404(cohort.enrolments, pk=request.POST.get("enrolment"))
-        swap_form = SwapForm(request.POST, candidates=queries.swap_candidates(cohort))
+        swap_form = SwapForm(
+            request.POST, seats=cohort.enrolments.all(), candidates=queries.swap_candidates(cohort)
+        )
+        swap_form.is_valid()
+        swapping = swap_form.cleaned_data.get("enrolment")
+        for error in swap_form.errors.get("enrolment", []):
+            messages.error(request, error)
         if swap_form.is_valid():
             replacement = swap_form.cleaned_data["replacement"]
             try:

@@ -97,6 +97,7 @@ class VerificationResult:
     ok: bool
     reason: str
     credential: dict | None = None
+    exceeded_limits: bool = False  # too large or intricate to canonicalize within our bounds
 
 
 # --- JSON-LD ------------------------------------------------------------------------------
@@ -352,6 +353,10 @@ def verify(
         unsecured["@context"] = proof_context
     try:
         public_key.verify(signature, _hash_data(unsecured, proof_options))
+    except CanonicalizationLimitError as error:
+        return VerificationResult(
+            False, f"the credential cannot be checked: {error}", exceeded_limits=True
+        )
     except InvalidCredentialError as error:
         return VerificationResult(False, f"the credential cannot be checked: {error}")
     except InvalidSignature:

@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+from http import HTTPStatus
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -15,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from academy import throttle
 from academy.pdf import pdf_response
 from catalogue.models import ModuleRun
 from credentials import documents, keys, proofs, queries, services, verification
@@ -22,6 +24,8 @@ from credentials.forms import CheckCredentialForm, ResultRowForm, ResultsUploadF
 from credentials.models import Credential, SigningKey
 
 JSON_LD = "application/ld+json"
+# Checking a pasted credential is real work (JSON-LD canonicalization), open to anyone.
+CHECKS_PER_CLIENT = "20/m/ip"
 
 
 def _credential_or_404(credential_id) -> Credential:
@@ -57,10 +61,14 @@ def _linkedin_url(credential, url) -> str:
 def check(request):
     """Anyone pastes or uploads a credential and learns whether it is genuine."""
     form = CheckCredentialForm(request.POST or None, request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        result = verification.check_submitted(form.cleaned_data["text"])
-    return render(request, "credentials/check.html", {"form": form, "check": result})
+    result, throttled = None, False
+    if request.method == "POST":
+        throttled = not throttle.allow(request, action="check_credential", rate=CHECKS_PER_CLIENT)
+        if not throttled and form.is_valid():
+            result = verification.check_submitted(form.cleaned_data["text"])
+    return render(request, "credentials/check.html",
+                  {"form": form, "check": result, "throttled": throttled},
+                  status=HTTPStatus.TOO_MANY_REQUESTS if throttled else HTTPStatus.OK)  # fmt: skip
 
 
 def credential_json(request, credential_id):

@@ -134,26 +134,37 @@ def _resolved_contexts() -> LRUCache:
 def canonicalize(document: dict) -> str:
     """RDFC-1.0 (URDNA2015) canonical N-Quads of a JSON-LD document.
 
-    Raises InvalidCredentialError when part of the document would not reach the N-Quads.
+    Raises InvalidCredentialError when part of the document would not reach the N-Quads,
+    CanonicalizationLimitError when the document is beyond the bounds above.
     """
-    processor = jsonld.JsonLdProcessor(on_property_dropped=_refuse_dropped_property)
+    budget = _Budget()
+    processor = _SafeProcessor(on_property_dropped=_refuse_dropped_property)
     options = {
         # PyLD resolves relative IRIs against http://example.org/base/ when the base is ""
         # (its default for a dict); None keeps them relative, so the check below sees them.
         "base": None,
         "documentLoader": document_loader,
-        "contextResolver": ContextResolver(_resolved_contexts(), document_loader),
+        "contextResolver": _BudgetedContextResolver(
+            _resolved_contexts(), document_loader, budget=budget
+        ),
+        "produceGeneralizedRdf": False,
     }
     try:
-        expanded = processor.expand(document, options)
-        _refuse_relative_iris(expanded)
-        # The expanded form gives the same N-Quads and spares a second context processing.
-        dataset = processor.to_rdf(expanded, {**options, "produceGeneralizedRdf": False})
-        return _BoundedURDNA2015().main(dataset, {"format": "application/n-quads"})
+        dataset = processor.to_rdf(document, options)
+        return _BoundedURDNA2015(budget).main(dataset, {"format": "application/n-quads"})
     except jsonld.JsonLdError as error:
         raise _explain(error) from error
     except RecursionError as error:
         raise CanonicalizationLimitError("The document is nested too deeply.") from error
+
+
+class _SafeProcessor(jsonld.JsonLdProcessor):
+    """Expands once (to_rdf expands first), and refuses what RDF conversion would drop."""
+
+    def expand(self, input_, options):
+        expanded = super().expand(input_, options)
+        _refuse_relative_iris(expanded)
+        return expanded
 
 
 def _refuse_dropped_property(iri: str | None) -> None:
@@ -214,7 +225,9 @@ def _innermost_message(error: BaseException) -> str:
 
 
 class _Budget:
-    """Steps and seconds left for one canonicalization."""
+    """Steps and seconds left for one canonicalization: expansion spends a step on every
+    context it processes (type-scoped contexts are processed again for every node of that
+    type), URDNA2015 on its look-ups."""
 
     def __init__(self):
         self.steps = MAX_CANONICALIZATION_STEPS
@@ -222,10 +235,20 @@ class _Budget:
 
     def spend(self) -> None:
         self.steps -= 1
-        if self.steps < 0 or (self.steps % 64 == 0 and time.monotonic() > self.deadline):
+        if self.steps < 0 or time.monotonic() > self.deadline:
             raise CanonicalizationLimitError(
-                "The document is too intricate to check (too many blank nodes that look alike)."
+                "The document is too intricate to check within the verifier's bounds."
             )
+
+
+class _BudgetedContextResolver(ContextResolver):
+    def __init__(self, shared_cache, document_loader, *, budget: _Budget):
+        super().__init__(shared_cache, document_loader)
+        self.budget = budget
+
+    def resolve(self, active_ctx, context, base, cycles=None):
+        self.budget.spend()
+        return super().resolve(active_ctx, context, base, cycles)
 
 
 class _CountingIssuer(IdentifierIssuer):
@@ -243,9 +266,9 @@ class _CountingIssuer(IdentifierIssuer):
 class _BoundedURDNA2015(canon.URDNA2015):
     """PyLD's URDNA2015 with its inputs capped and its work counted against a budget."""
 
-    def __init__(self):
+    def __init__(self, budget: _Budget):
         super().__init__()
-        self.budget = _Budget()
+        self.budget = budget
         self.canonical_issuer = _CountingIssuer("_:c14n", self.budget)
         self.depth = 0
 

@@ -27,8 +27,8 @@ from credentials.models import Credential
 # with a few hundred values. These limits leave room for a long pathway credential.
 MAX_SUBMITTED_CHARS = 64 * 1024
 MAX_DEPTH = 32
-MAX_VALUES = 5_000  # every object, key, list and scalar
-MAX_LIST_ITEMS = 500
+MAX_VALUES = 2_000  # every object, key, list and scalar
+MAX_LIST_ITEMS = 200
 # What services.new_signing_key writes ("ed25519-20250101-1a2b3c4d"), as SigningKey.kid.
 KEY_ID = re.compile(r"[A-Za-z0-9._~-]{1,64}", re.ASCII)
 URN_UUID = re.compile(r"urn:uuid:([0-9a-fA-F-]{36})", re.ASCII)
@@ -210,11 +210,15 @@ def _our_credential(document: dict) -> tuple[Credential | None, str]:
         return None, _not_ours(_("it names another issuer."))
     credential = (
         Credential.objects.filter(pk=credential_id)
-        .only("status_index", "revoked_at", "revocation_reason")
+        .only("status_index", "revoked_at", "revocation_reason", "document")
         .first()
     )
     if credential is None:
         return None, _not_ours(_("the Academy has issued no credential with this id."))
+    # The JSON-LD contexts are where expansion spends its time (a type-scoped context is
+    # processed again for every node of its type), so only the credential's own are used.
+    if document.get("@context") != credential.document.get("@context") or _embeds_context(document):
+        return None, _not_ours(_("its JSON-LD context is not the one the Academy wrote."))
     url = services.status_list_url()
     status = document.get("credentialStatus")
     if not (
@@ -227,6 +231,20 @@ def _our_credential(document: dict) -> tuple[Credential | None, str]:
     if not _names_our_key(document.get("proof")):
         return None, _not_ours(_("its proof names no signing key the Academy publishes."))
     return credential, ""
+
+
+def _embeds_context(document: dict) -> bool:
+    """Whether an @context appears anywhere but at the top (ours never do)."""
+    pending = [value for key, value in document.items() if key != "@context"]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            if "@context" in item:
+                return True
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return False
 
 
 def _names_our_key(proof) -> bool:

@@ -149,6 +149,10 @@ def run_results(request, run_id):
     grid_posted = request.method == "POST" and "upload" not in request.POST
     formset = ResultFormSet(request.POST if grid_posted else None, initial=initial,
                             prefix="results")  # fmt: skip
+    if grid_posted and len(formset.forms) != len(enrolments):  # a stale page or a made-up post
+        messages.error(request, _("The participants changed since the page was opened; nothing "
+                                  "was saved. Check the grid and save again."))  # fmt: skip
+        return redirect("credentials:run_results", run.pk)
     for enrolment, form in zip(enrolments, formset.forms, strict=True):
         if hasattr(enrolment, "result") and hasattr(enrolment.result, "credential"):
             for field in form.fields.values():

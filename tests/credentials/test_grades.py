@@ -100,3 +100,19 @@ def test_a_results_csv_that_cannot_be_read_says_why(client, run, lecturer, conte
 
     assert response.status_code == 200 and message in response.content.decode()
     assert not Result.objects.exists()
+
+
+@pytest.mark.parametrize("total", [None, "0", "5", "abc"])
+def test_a_grid_post_that_does_not_match_the_participants_saves_nothing(
+    client, run, lecturer, enrolment, total
+):
+    client.force_login(lecturer)
+    data = {"results-INITIAL_FORMS": "1", "results-0-outcome": "passed", "results-0-grade": "8"}
+    if total is not None:
+        data["results-TOTAL_FORMS"] = total
+
+    response = client.post(reverse("credentials:run_results", args=[run.pk]), data, follow=True)
+
+    assert response.status_code == 200
+    assert "nothing was saved" in response.content.decode()
+    assert not Result.objects.exists()

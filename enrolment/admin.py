@@ -71,7 +71,7 @@ class EnrolmentAdmin(CuratedRunsOnly):
     list_display = ["learner", "run", "status", "payer", "organisation", "cohort", "created_at"]
     list_filter = ["status", "payer", "run__module__faculty"]
     fields = ["learner", "run", "status", "payer", "organisation", "cohort", "order", "motivation",
-              "created_at", "cancelled_at", "confirmation_sent_at"]  # fmt: skip
+              "created_at", "cancelled_at", "cancelled_by", "confirmation_sent_at"]  # fmt: skip
     readonly_fields = fields
     actions = ["export_participants", "cancel_enrolments"]
 

@@ -65,6 +65,24 @@ class Enrolment(models.Model):
     motivation = models.TextField(_("motivation or prior education"), blank=True)
     created_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("cancelled by"),
+    )
+    # A seat given to a colleague keeps the invoice it was bought on, whose lines name the
+    # enrolment that first held it; crediting this enrolment credits that line.
+    takes_seat_of = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("takes the invoiced seat of"),
+    )
     confirmation_sent_at = models.DateTimeField(
         _("confirmation sent at"), null=True, blank=True, editable=False
     )

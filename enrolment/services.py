@@ -174,11 +174,16 @@ def cancel_enrolment(
             _("You could cancel until %(date)s; ask the academy office to cancel.")
             % {"date": date_format(run.last_day_to_cancel, "j F Y")}
         )
-    enrolment.status = Enrolment.Status.CANCELLED
-    enrolment.cancelled_at = now
-    enrolment.save(update_fields=["status", "cancelled_at"])
+    _mark_cancelled(enrolment, by=by, now=now)
     _credit_if_invoiced(enrolment)
     return promote_waitlist(run=run, now=now)
+
+
+def _mark_cancelled(enrolment: Enrolment, *, by, now) -> None:
+    enrolment.status = Enrolment.Status.CANCELLED
+    enrolment.cancelled_at = now
+    enrolment.cancelled_by = by
+    enrolment.save(update_fields=["status", "cancelled_at", "cancelled_by"])
 
 
 def _credit_if_invoiced(enrolment: Enrolment) -> None:
@@ -408,7 +413,10 @@ def credit_enrolments(*, order: Order, enrolment_ids, reason: str, now=None) -> 
         pk for note in order.invoices.filter(kind=Invoice.Kind.CREDIT_NOTE)
         for line in note.lines for pk in line["enrolment_ids"]
     }  # fmt: skip
-    wanted = set(enrolment_ids) - credited
+    # An invoice line names the enrolment that bought the seat, not a colleague given it later.
+    seats = Enrolment.objects.filter(pk__in=list(enrolment_ids))
+    wanted = {pk for pair in seats.values_list("pk", "takes_seat_of_id") for pk in pair if pk}
+    wanted -= credited
     lines = []
     for line in invoice.lines:
         seats = sorted(wanted.intersection(line["enrolment_ids"]))
@@ -577,13 +585,16 @@ def swap_cohort_member(*, enrolment: Enrolment, replacement, by, now=None) -> En
     )
     if problems:
         raise EnrolmentError(problems[replacement.pk])
-    enrolment.status = Enrolment.Status.CANCELLED
-    enrolment.cancelled_at = now
-    enrolment.save(update_fields=["status", "cancelled_at"])
+    return _give_seat(enrolment, replacement=replacement, run=run, by=by, now=now)
+
+
+def _give_seat(enrolment: Enrolment, *, replacement, run: ModuleRun, by, now) -> Enrolment:
+    """The seat, bought on the employer's order, passes to a colleague; the invoice stands."""
+    _mark_cancelled(enrolment, by=by, now=now)
     new = Enrolment.objects.create(
         run=run, learner=replacement, status=Enrolment.Status.CONFIRMED, cohort=enrolment.cohort,
         payer=Enrolment.Payer.EMPLOYER, organisation=enrolment.organisation,
-        order=enrolment.order,
+        order=enrolment.order, takes_seat_of_id=enrolment.takes_seat_of_id or enrolment.pk,
     )  # fmt: skip
     _leave_waiting_list(run, [replacement])
     _confirm_by_email(new)
@@ -661,9 +672,7 @@ def move_enrolment(*, enrolment: Enrolment, run: ModuleRun, by, now=None) -> Enr
         run=target, learner=enrolment.learner, status=enrolment.status, payer=enrolment.payer,
         organisation=enrolment.organisation, motivation=enrolment.motivation,
     )  # fmt: skip
-    enrolment.status = Enrolment.Status.CANCELLED
-    enrolment.cancelled_at = now
-    enrolment.save(update_fields=["status", "cancelled_at"])
+    _mark_cancelled(enrolment, by=by, now=now)
     moved.save()
     _leave_waiting_list(target, [enrolment.learner])
     if taken + 1 >= target.capacity:
@@ -729,18 +738,7 @@ def give_seat_to_colleague(*, enrolment: Enrolment, replacement, by, now=None) -
             % {"name": replacement.get_full_name() or replacement.email,
                "employer": enrolment.organisation.name}
         )  # fmt: skip
-    enrolment.status = Enrolment.Status.CANCELLED
-    enrolment.cancelled_at = now
-    enrolment.save(update_fields=["status", "cancelled_at"])
-    new = Enrolment.objects.create(
-        run=run, learner=replacement, status=Enrolment.Status.CONFIRMED, cohort=enrolment.cohort,
-        payer=Enrolment.Payer.EMPLOYER, organisation=enrolment.organisation,
-        order=enrolment.order,
-    )  # fmt: skip
-    _leave_waiting_list(run, [replacement])
-    _confirm_by_email(new)
-    _tell_swapped_out(enrolment)
-    return new
+    return _give_seat(enrolment, replacement=replacement, run=run, by=by, now=now)
 
 
 @transaction.atomic

@@ -1,6 +1,7 @@
 """Employer cohorts: seats for all or none, members notified, swaps before the start."""
 
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -123,6 +124,27 @@ def test_swap_gives_the_seat_to_a_colleague_and_keeps_the_invoice(
     assert Invoice.objects.count() == 1  # same seats, same price: no credit note
     assert {m.to[0] for m in mailoutbox} == {staff[0].email, staff[2].email}
     assert "given your seat" in next(m.body for m in mailoutbox if m.to == [staff[0].email])
+
+
+def test_cancelling_a_swapped_in_seat_credits_the_employer(
+    organisation, admin, staff, django_capture_on_commit_callbacks
+):
+    run = ModuleRunFactory(capacity=2, price_override=Decimal("800.00"))
+    with django_capture_on_commit_callbacks(execute=True):
+        cohort = services.create_cohort(organisation=organisation, run=run,
+                                        learners=staff[:2], by=admin)  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        new = services.swap_cohort_member(
+            enrolment=cohort.enrolments.get(learner=staff[0]), replacement=staff[2], by=admin
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.cancel_enrolment(enrolment=new, by=admin)
+
+    new.refresh_from_db()
+    assert new.cancelled_by == admin
+    note = Invoice.objects.get(kind=Invoice.Kind.CREDIT_NOTE)
+    assert note.total == Decimal("-800.00")  # the seat the employer bought, credited once
+    assert cohort.enrolments.get(learner=staff[0]).cancelled_by == admin
 
 
 def test_no_swap_once_the_run_has_started(organisation, admin, staff):

@@ -60,7 +60,9 @@ def _decode_cp1252(content: bytes) -> str:
         text = content.decode("cp1252")
     except UnicodeDecodeError:
         text = None
-    if text is not None and (best is None or WESTERN & set(best.could_be_from_charset)):
+    if text is not None and (
+        best is None or WESTERN & set(best.could_be_from_charset) or _sparse_accents(text)
+    ):
         return text
     if best is None:
         raise UnreadableFile(
@@ -73,6 +75,21 @@ def _decode_cp1252(content: bytes) -> str:
         )
         % {"encoding": best.encoding.replace("_", "-").upper()}
     )
+
+
+def _sparse_accents(text: str) -> bool:
+    """Whether accented letters stand alone, as in Zoë or Çelik (short files fool the detector).
+
+    Another encoding read as Windows-1252 gives runs of them, or symbols: 山田 in Shift-JIS
+    reads as "ŽR“c", Иван in Windows-1251 as "Èâàí".
+    """
+    high = [False, *(ord(character) > 127 for character in text), False]
+    accented = sum(high)
+    if not accented:
+        return True
+    odd = sum(1 for i in range(1, len(high) - 1)
+              if high[i] and (high[i - 1] or high[i + 1] or not text[i - 1].isalpha()))  # fmt: skip
+    return odd / accented < 0.5
 
 
 def read_rows(text: str) -> list[list[str]]:

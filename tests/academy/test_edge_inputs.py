@@ -94,15 +94,19 @@ def test_a_shift_jis_list_asks_for_utf8_in_the_preview(client, admin_membership,
     assert StaffImport.objects.get().rows == []
 
 
-def test_a_windows_1252_excel_export_still_imports(organisation):
-    content = "email;voornaam;achternaam\nzoe@example.nl;Zoë;Brontë\nrene@example.nl;René;Müller\n"
+@pytest.mark.parametrize(
+    "names",
+    [[("Zoë", "Brontë"), ("René", "Müller")], [("Zoë", "Çelik")],
+     [("Seán", "O’Brien"), ("Jürgen", "Weißenbäcker")]],
+)  # fmt: skip
+def test_a_windows_1252_excel_export_still_imports(organisation, names):
+    rows = "".join(f"p{n}@example.nl;{given};{family}\n" for n, (given, family) in enumerate(names))
+    content = ("email;voornaam;achternaam\n" + rows).encode("cp1252")
 
-    parsed = parse(organisation, content.encode("cp1252"))
+    parsed = parse(organisation, content)
 
     assert parsed.problems == []
-    assert [(r["given_name"], r["family_name"]) for r in parsed.rows] == [
-        ("Zoë", "Brontë"), ("René", "Müller")
-    ]  # fmt: skip
+    assert [(r["given_name"], r["family_name"]) for r in parsed.rows] == names
 
 
 def test_a_nul_in_an_uploaded_staff_list_is_shown_not_stored(client, admin_membership):

@@ -90,7 +90,7 @@ def test_every_problem_is_named_by_row_and_column(organisation):
     [
         (b"", "The file is empty."),
         (b"name,phone\nJan,0612345678\n", "The first row must name the columns"),
-        (b"\x00\x01\x02garbage", "The first row must name the columns"),
+        (b"\x00\x01\x02garbage", "NUL character"),
     ],
 )
 def test_malformed_files_get_a_clear_message(organisation, content, message):

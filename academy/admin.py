@@ -1,11 +1,43 @@
+"""People in the admin, and what every admin of the project shares."""
+
 from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from academy.models import Invitation, Membership, Organisation, User
 
 
-class MembershipInline(admin.TabularInline):
+class AutocompleteSelectForUsableIds(AutocompleteSelect):
+    """Django's widget looks up the posted value to show its label again; a value that cannot
+    be an id ("abc", or beyond the column's range) shows as no choice instead of a 500, and the
+    field itself reports it as an invalid choice."""
+
+    def optgroups(self, name, value, attr=None):
+        return super().optgroups(name, [v for v in value if self._is_usable_id(v)], attr)
+
+    def _is_usable_id(self, value) -> bool:
+        target = self.field.target_field
+        try:
+            target.run_validators(target.to_python(value))
+        except (ValidationError, TypeError, ValueError):
+            return False
+        return True
+
+
+class AutocompleteForUsableIds:
+    """Mixed into every ModelAdmin and inline that has autocomplete_fields."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = AutocompleteSelectForUsableIds(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class MembershipInline(AutocompleteForUsableIds, admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["user"]
@@ -43,7 +75,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(AutocompleteForUsableIds, admin.ModelAdmin):
     list_display = ["user", "organisation", "role", "shares_progress", "created_at"]
     list_filter = ["role", "shares_progress", "organisation"]
     search_fields = ["user__email", "user__first_name", "user__last_name", "organisation__name"]
@@ -52,7 +84,7 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(AutocompleteForUsableIds, admin.ModelAdmin):
     list_display = ["email", "organisation", "role", "created_at", "expires_at", "accepted_at"]
     list_filter = ["role", ("accepted_at", admin.EmptyFieldListFilter), "organisation"]
     search_fields = ["email", "organisation__name"]

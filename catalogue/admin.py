@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from academy.admin import AutocompleteForUsableIds
 from academy.spreadsheets import spreadsheet_safe
 from catalogue import queries, services
 from catalogue.models import (
@@ -80,7 +81,7 @@ class ModuleAdminForm(forms.ModelForm):
         return cleaned
 
 
-class ScopedToFacultyAdmin(admin.ModelAdmin):
+class ScopedToFacultyAdmin(AutocompleteForUsableIds, admin.ModelAdmin):
     """Limits rows and choices to what the user curates; the office sees everything."""
 
     def scoped_queryset(self, request):

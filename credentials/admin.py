@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from academy.admin import AutocompleteForUsableIds
 from catalogue.queries import faculties_curated_by, published_modules_curated_by, runs_curated_by
 from credentials import services
 from credentials.forms import RevokeForm
@@ -38,7 +39,7 @@ class ResultAdminForm(forms.ModelForm):
 
 
 @admin.register(Result)
-class ResultAdmin(admin.ModelAdmin):
+class ResultAdmin(AutocompleteForUsableIds, admin.ModelAdmin):
     form = ResultAdminForm
     list_display = ["enrolment", "passed", "grade", "assessed_on", "assessor", "credential_link"]
     list_filter = ["passed", "enrolment__run__module__faculty"]

@@ -16,6 +16,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from academy.admin import AutocompleteForUsableIds
 from academy.pdf import pdf_response
 from academy.spreadsheets import write_csv
 from catalogue.models import ModuleRun
@@ -271,7 +272,7 @@ class AttendanceAdminForm(forms.ModelForm):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(admin.ModelAdmin):
+class AttendanceAdmin(AutocompleteForUsableIds, admin.ModelAdmin):
     form = AttendanceAdminForm
     list_display = ["enrolment", "session", "present", "recorded_by", "recorded_at"]
     list_filter = ["present", "session__run__module__faculty"]

@@ -45,6 +45,9 @@ class CuratedRunsOnly(admin.ModelAdmin):
 
 class MoveEnrolmentForm(forms.Form):
     run = forms.ModelChoiceField(label=_("Move to run"), queryset=ModuleRun.objects.none())
+    nothing_to_choose = _(
+        "No other run of this module is open for enrolment, so there is nowhere to move this seat."
+    )
 
     def __init__(self, *args, runs, **kwargs):
         super().__init__(*args, **kwargs)
@@ -56,6 +59,7 @@ class MoveEnrolmentForm(forms.Form):
 
 class GiveSeatForm(forms.Form):
     replacement = forms.ModelChoiceField(label=_("Give the seat to"), queryset=None)
+    nothing_to_choose = _("No colleague at this employer is free to take the seat.")
 
     def __init__(self, *args, candidates, **kwargs):
         super().__init__(*args, **kwargs)

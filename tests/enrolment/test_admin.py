@@ -186,6 +186,18 @@ def test_moving_is_offered_only_into_runs_of_the_same_module_the_user_curates(
     assert other_module.enrolments.count() == medicine_run.enrolments.count() == 0
 
 
+def test_with_no_other_open_run_the_move_page_says_so_instead_of_an_empty_choice(
+    client, holder, quantum
+):
+    enrolment = services.enrol(run=ModuleRunFactory(module=quantum), learner=UserFactory())
+    client.force_login(holder)
+
+    page = client.get(f"/admin/enrolment/enrolment/{enrolment.pk}/move/").content.decode()
+
+    assert "nowhere to move this seat" in page
+    assert 'name="run"' not in page
+
+
 def test_move_service_refuses_what_the_form_would_not_offer(quantum, holder, medicine):
     enrolment = services.enrol(run=ModuleRunFactory(module=quantum), learner=UserFactory())
     other_module = ModuleRunFactory(module__faculty=quantum.faculty)

@@ -5,6 +5,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
@@ -338,3 +340,86 @@ class StaffImport(models.Model):
 
     def __str__(self):
         return f"{self.filename} ({self.organisation})"
+
+
+class AuditEntryQuerySet(models.QuerySet):
+    def about(self, obj):
+        """The entries whose target is this object, newest first."""
+        from django.contrib.contenttypes.models import ContentType
+
+        return self.filter(
+            target_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+            target_id=str(obj.pk),
+        )
+
+    def concerning(self, user):
+        """What was done by this person or about them."""
+        return self.filter(models.Q(actor=user) | models.Q(subject=user))
+
+
+class AuditEntry(models.Model):
+    """Who did what, to which object, when: one row per change made on someone's behalf.
+
+    `action` is a dotted code ("enrolment.cancelled"); academy.audit says how each reads.
+    `organisation` and `subject` (the person the entry is about) are copied from the target
+    so that an employer's or a learner's entries are read without joining every app.
+    """
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    action = models.CharField(_("action"), max_length=64)
+    target_type = models.ForeignKey(
+        "contenttypes.ContentType",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("kind of object"),
+    )
+    target_id = models.CharField(_("object id"), max_length=64)
+    target = GenericForeignKey("target_type", "target_id")
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    subject = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("about"),
+    )
+    details = models.JSONField(_("details"), default=dict, blank=True, encoder=DjangoJSONEncoder)
+    created_at = models.DateTimeField(_("when"), default=timezone.now, editable=False)
+
+    objects = AuditEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit trail")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["target_type", "target_id", "-created_at"]),
+            models.Index(fields=["organisation", "action", "-created_at"]),
+            models.Index(fields=["subject", "-created_at"]),
+            models.Index(fields=["actor", "-created_at"]),
+            models.Index(fields=["action", "-created_at"]),
+        ]
+
+    def __str__(self):
+        return f"{self.description} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def description(self) -> str:
+        from academy.audit import describe
+
+        return describe(self.action)

@@ -12,6 +12,7 @@ from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
 
+from academy import audit
 from academy.models import Invitation, User
 
 _exporters: list[tuple[str, Callable[[User], Any]]] = []
@@ -65,6 +66,9 @@ def export_personal_data(user: User) -> dict:
     }
     for section, export in _exporters:
         data[section] = export(user)
+    with transaction.atomic():
+        audit.log_action(actor=user, action="personal_data.exported", target=user, subject=user)
+        data["audit_trail"] = audit.export_entries(user)
     return data
 
 
@@ -73,6 +77,7 @@ def erase_personal_data(user: User) -> None:
     """Remove personal data and close the account; the row stays for what must be kept."""
     for erase in reversed(_erasers):  # the apps that came last depend on those before
         erase(user)
+    audit.forget_actor(user)  # after the apps', whose last changes were logged as the user's
     Invitation.objects.filter(email__iexact=user.email).delete()
     user.memberships.all().delete()
     EmailAddress.objects.filter(user=user).delete()
@@ -86,3 +91,4 @@ def erase_personal_data(user: User) -> None:
     user.set_unusable_password()
     user.save()
     user.groups.clear()
+    audit.log_action(actor=None, action="account.deleted", target=user, subject=user)

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from academy import spreadsheets
+from academy.audit import log_action
 from academy.models import (
     INVITATION_VALIDITY,
     Invitation,
@@ -57,6 +58,9 @@ def remove_member(*, membership: Membership, by: User) -> None:
             _("%(name)s is the only admin of %(organisation)s; make someone else admin first.")
             % {"name": membership.user, "organisation": organisation}
         )
+    log_action(actor=by, action="membership.removed", target=membership,
+               organisation=organisation, subject=membership.user,
+               details={"role": membership.role})  # fmt: skip
     membership.delete()
 
 

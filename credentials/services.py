@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from academy import spreadsheets
+from academy.audit import log_action
 from academy.models import User
 from catalogue.models import ModuleRun
 from credentials import documents, keys, proofs, status_list, vc_jwt
@@ -110,11 +111,17 @@ def record_result(
             raise CredentialError(
                 _("A credential was issued for this result; revoke it before changing it.")
             )
-        result, _created = Result.objects.update_or_create(
+        result, created = Result.objects.update_or_create(
             enrolment=enrolment,
             defaults={"passed": passed, "grade": grade, "recorded_by": by,
                       "assessed_on": assessed_on or timezone.localdate(),
                       "assessor": assessor or by},
+        )  # fmt: skip
+        log_action(
+            actor=by, action="result.recorded", target=result, subject=enrolment.learner_id,
+            organisation=enrolment.organisation_id,
+            details={"run": enrolment.run.code, "module": enrolment.run.module.title,
+                     "passed": passed, "grade": grade, "changed": not created},
         )  # fmt: skip
         if passed:
             _issue_when_committed(result)
@@ -277,6 +284,14 @@ def _issue(*, achievement, achievement_document, learner, result=None, grade="",
     )  # fmt: skip
     credential.pdf = render_certificate(credential)
     credential.save(force_insert=True)
+    log_action(
+        actor=None,
+        action="credential.issued",
+        target=credential,
+        subject=learner,
+        organisation=result.enrolment.organisation_id if result else None,
+        details={"title": credential.title, "result": result.pk if result else None},
+    )
     _notify(credential)
     return credential
 
@@ -374,6 +389,13 @@ def revoke_credential(*, credential: Credential, reason: str, by, now=None) -> C
     credential.revocation_reason = reason.strip()
     credential.revoked_by = by
     credential.save(update_fields=["revoked_at", "revocation_reason", "revoked_by"])
+    log_action(
+        actor=by,
+        action="credential.revoked",
+        target=credential,
+        subject=credential.learner_id,
+        details={"title": credential.title, "reason": credential.revocation_reason},
+    )
     return credential
 
 

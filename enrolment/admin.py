@@ -402,7 +402,10 @@ class InvoiceAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if obj.paid_at is not None:
             services.mark_invoice_paid(
-                invoice=obj, paid_at=obj.paid_at, reference=obj.payment_reference
+                invoice=obj,
+                paid_at=obj.paid_at,
+                reference=obj.payment_reference,
+                by=request.user,
             )
 
     @admin.display(description=_("bill to"))
@@ -416,7 +419,7 @@ class InvoiceAdmin(admin.ModelAdmin):
     @admin.action(description=_("Mark the selected invoices as paid today"), permissions=["change"])
     def mark_paid(self, request, queryset):
         for invoice in queryset.filter(kind=Invoice.Kind.INVOICE, paid_at__isnull=True):
-            services.mark_invoice_paid(invoice=invoice)
+            services.mark_invoice_paid(invoice=invoice, by=request.user)
         messages.success(request, _("The selected invoices are marked as paid."))
 
     @admin.action(

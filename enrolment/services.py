@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 
 from academy import spreadsheets
+from academy.audit import log_action, person
 from academy.models import Membership
 from academy.services import COLUMN_NAMES, MAX_IMPORT_ROWS, set_progress_sharing
 from catalogue.models import ModuleRun, Session
@@ -134,9 +135,21 @@ def enrol(
         if status == Enrolment.Status.CONFIRMED:
             _place_order([enrolment], placed_by=learner)
         _confirm_by_email(enrolment)
+        _log("enrolment.enrolled", enrolment, run=run, by=learner, payer=payer, status=status)
         return enrolment
     _set_status(run, ModuleRun.Status.FULL)
-    return WaitingListEntry.objects.create(run=run, learner=learner, **details)
+    entry = WaitingListEntry.objects.create(run=run, learner=learner, **details)
+    _log("enrolment.waitlisted", entry, run=run, by=learner, payer=payer)
+    return entry
+
+
+def _log(action: str, enrolment, *, run: ModuleRun, by, **details) -> None:
+    """An audit entry about an enrolment (or waiting-list place), its run named in words."""
+    log_action(
+        actor=by, action=action, target=enrolment, organisation=enrolment.organisation_id,
+        subject=enrolment.learner_id, details={"run": run.code, "module": run.module.title,
+                                               **details},
+    )  # fmt: skip
 
 
 def _confirm_by_email(enrolment: Enrolment) -> None:
@@ -175,6 +188,8 @@ def cancel_enrolment(
             % {"date": date_format(run.last_day_to_cancel, "j F Y")}
         )
     _mark_cancelled(enrolment, by=by, now=now)
+    _log("enrolment.cancelled", enrolment, run=run, by=by, by_learner=by == enrolment.learner,
+         closing_account=closing_account)  # fmt: skip
     _credit_if_invoiced(enrolment)
     return promote_waitlist(run=run, now=now)
 
@@ -229,6 +244,8 @@ def accept_offer(*, entry: WaitingListEntry, learner, now=None) -> Enrolment:
     if status == Enrolment.Status.CONFIRMED:
         _place_order([enrolment], placed_by=learner)
     _confirm_by_email(enrolment)
+    _log("enrolment.enrolled", enrolment, run=entry.run, by=learner, payer=entry.payer,
+         status=status, from_waiting_list=True)  # fmt: skip
     return enrolment
 
 
@@ -289,7 +306,9 @@ def approve_enrolment(*, enrolment: Enrolment, approve: bool, by) -> Enrolment:
         enrolment.save(update_fields=["status"])
         _place_order([enrolment], placed_by=by, organisation=enrolment.organisation)
         bump_catalogue_version()
+        _log("enrolment.approved", enrolment, run=enrolment.run, by=by)
         return enrolment
+    _log("enrolment.declined", enrolment, run=enrolment.run, by=by)
     cancel_enrolment(enrolment=enrolment, by=by)
     enrolment.refresh_from_db()
     return enrolment
@@ -377,6 +396,12 @@ def _issue(order: Order, *, kind, lines, corrects=None, reason="", now=None) -> 
     )  # fmt: skip
     invoice.pdf = render_invoice_pdf(invoice)
     invoice.save()
+    log_action(
+        actor=None, target=invoice, organisation=order.organisation_id, subject=order.learner_id,
+        action="invoice.issued" if kind == Invoice.Kind.INVOICE else "invoice.credit_note_issued",
+        details={"number": number, "total": str(invoice.total), "reason": reason,
+                 "corrects": corrects.number if corrects else None},
+    )  # fmt: skip
     return invoice
 
 
@@ -431,12 +456,16 @@ def credit_enrolments(*, order: Order, enrolment_ids, reason: str, now=None) -> 
                   reason=reason, now=now)  # fmt: skip
 
 
-def mark_invoice_paid(*, invoice: Invoice, paid_at=None, reference: str = "") -> Invoice:
+@transaction.atomic
+def mark_invoice_paid(*, invoice: Invoice, paid_at=None, reference: str = "", by=None) -> Invoice:
     if invoice.kind != Invoice.Kind.INVOICE:
         raise EnrolmentError(_("Only an invoice is paid; a credit note settles against it."))
     invoice.paid_at = paid_at or timezone.now()
     invoice.payment_reference = reference
     invoice.save(update_fields=["paid_at", "payment_reference"])
+    log_action(actor=by, action="invoice.paid", target=invoice,
+               organisation=invoice.order.organisation_id, subject=invoice.order.learner_id,
+               details={"number": invoice.number, "reference": reference})  # fmt: skip
     return invoice
 
 
@@ -554,6 +583,8 @@ def create_cohort(
     _place_order(enrolments, placed_by=by, organisation=organisation, cohort=cohort)
     for enrolment in enrolments:
         _confirm_by_email(enrolment)
+        _log("enrolment.enrolled", enrolment, run=run, by=by, payer=Enrolment.Payer.EMPLOYER,
+             status=enrolment.status, cohort=cohort.pk)  # fmt: skip
     return cohort
 
 
@@ -585,7 +616,10 @@ def swap_cohort_member(*, enrolment: Enrolment, replacement, by, now=None) -> En
     )
     if problems:
         raise EnrolmentError(problems[replacement.pk])
-    return _give_seat(enrolment, replacement=replacement, run=run, by=by, now=now)
+    new = _give_seat(enrolment, replacement=replacement, run=run, by=by, now=now)
+    _log("enrolment.swapped", enrolment, run=run, by=by, replacement=person(replacement),
+         new_enrolment=new.pk)  # fmt: skip
+    return new
 
 
 def _give_seat(enrolment: Enrolment, *, replacement, run: ModuleRun, by, now) -> Enrolment:
@@ -680,6 +714,8 @@ def move_enrolment(*, enrolment: Enrolment, run: ModuleRun, by, now=None) -> Enr
     if enrolment.order_id:
         _rebill_moved_seat(enrolment, moved, by=by, now=now)
     _confirm_by_email(moved)
+    _log("enrolment.moved", enrolment, run=old_run, by=by, to_run=target.code,
+         new_enrolment=moved.pk)  # fmt: skip
     promote_waitlist(run=old_run, now=now)
     return moved
 
@@ -738,7 +774,10 @@ def give_seat_to_colleague(*, enrolment: Enrolment, replacement, by, now=None) -
             % {"name": replacement.get_full_name() or replacement.email,
                "employer": enrolment.organisation.name}
         )  # fmt: skip
-    return _give_seat(enrolment, replacement=replacement, run=run, by=by, now=now)
+    new = _give_seat(enrolment, replacement=replacement, run=run, by=by, now=now)
+    _log("enrolment.given_to_colleague", enrolment, run=run, by=by,
+         replacement=person(replacement), new_enrolment=new.pk)  # fmt: skip
+    return new
 
 
 @transaction.atomic

@@ -1,12 +1,14 @@
 """People in the admin, and what every admin of the project shares."""
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from academy.models import Invitation, Membership, Organisation, User
+from academy.audit import ACTIONS, describe
+from academy.models import AuditEntry, Invitation, Membership, Organisation, User
 
 
 class AutocompleteSelectForUsableIds(AutocompleteSelect):
@@ -37,6 +39,23 @@ class AutocompleteForUsableIds:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class AuditHistory:
+    """Mixed into a ModelAdmin: the object's History page shows its audit trail (who did
+    what through the services, from any screen) above the admin's own change log."""
+
+    object_history_template = "admin/audit_history.html"
+    audit_history_limit = 200
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        entries = AuditEntry.objects.none() if obj is None else AuditEntry.objects.about(obj)
+        extra_context = {
+            **(extra_context or {}),
+            "audit_entries": entries.select_related("actor", "subject")[: self.audit_history_limit],
+        }
+        return super().history_view(request, object_id, extra_context=extra_context)
+
+
 class MembershipInline(AutocompleteForUsableIds, admin.TabularInline):
     model = Membership
     extra = 0
@@ -46,7 +65,7 @@ class MembershipInline(AutocompleteForUsableIds, admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(AuditHistory, DjangoUserAdmin):
     ordering = ["email"]
     list_display = ["email", "first_name", "last_name", "is_staff", "is_active", "date_joined"]
     list_filter = ["is_staff", "is_superuser", "is_active", "groups", "preferred_language"]
@@ -75,7 +94,7 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(AutocompleteForUsableIds, admin.ModelAdmin):
+class MembershipAdmin(AuditHistory, AutocompleteForUsableIds, admin.ModelAdmin):
     list_display = ["user", "organisation", "role", "shares_progress", "created_at"]
     list_filter = ["role", "shares_progress", "organisation"]
     search_fields = ["user__email", "user__first_name", "user__last_name", "organisation__name"]
@@ -92,3 +111,45 @@ class InvitationAdmin(AutocompleteForUsableIds, admin.ModelAdmin):
     autocomplete_fields = ["organisation", "invited_by", "accepted_by"]
     readonly_fields = ["created_at"]
     date_hierarchy = "created_at"
+
+
+class ActionFilter(admin.SimpleListFilter):
+    title = _("action")
+    parameter_name = "action"
+
+    def lookups(self, request, model_admin):
+        return sorted(((code, describe(code)) for code in ACTIONS), key=lambda choice: choice[1])
+
+    def queryset(self, request, queryset):
+        return queryset.filter(action=self.value()) if self.value() else queryset
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """The whole trail, for the office: read only, as a record must be."""
+
+    list_display = ["created_at", "description", "actor", "subject", "organisation", "target"]
+    list_filter = [ActionFilter, "created_at"]
+    search_fields = ["actor__email"]
+    date_hierarchy = "created_at"
+    list_select_related = ["actor", "subject", "organisation", "target_type"]
+    fields = ["created_at", "action", "description", "actor", "subject", "organisation",
+              "target_type", "target_id", "details"]  # fmt: skip
+    readonly_fields = fields
+
+    @admin.display(description=_("what"))
+    def description(self, entry):
+        return entry.description
+
+    @admin.display(description=_("object"))
+    def target(self, entry):
+        return f"{entry.target_type.name} #{entry.target_id}"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

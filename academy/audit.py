@@ -49,6 +49,34 @@ EMPLOYER_ACTIVITY = (
 )
 
 
+# How the keys of an entry's details read on a page; other keys show as they are stored.
+DETAIL_LABELS = {
+    "run": _("run"), "module": _("module"), "to_run": _("to run"), "payer": _("paid by"),
+    "status": _("status"), "cohort": _("cohort"), "replacement": _("seat given to"),
+    "new_enrolment": _("new enrolment"), "from_waiting_list": _("from the waiting list"),
+    "by_learner": _("by the learner"), "closing_account": _("closing the account"),
+    "title": _("title"), "faculty": _("faculty"), "passed": _("passed"), "grade": _("grade"),
+    "changed": _("changed an earlier result"), "result": _("result"), "reason": _("reason"),
+    "number": _("number"), "total": _("total"), "corrects": _("corrects"),
+    "reference": _("payment reference"), "role": _("role"), "from": _("from"), "to": _("to"),
+    "learner": _("learner"), "member": _("member"),
+}  # fmt: skip
+
+
+def details_for_display(details: dict) -> list[tuple[str, str]]:
+    """(label, value) pairs; a person shows by name, a yes/no as a word."""
+    pairs = []
+    for key, value in details.items():
+        if key in PERSON_KEYS and isinstance(value, dict):
+            value = value.get("name") or _("(account deleted)")
+        elif isinstance(value, bool):
+            value = _("yes") if value else _("no")
+        elif value in (None, ""):
+            continue
+        pairs.append((str(DETAIL_LABELS.get(key, key)), str(value)))
+    return pairs
+
+
 def describe_actions(descriptions: dict) -> None:
     """An app above the core adds the codes it logs, with how each reads."""
     ACTIONS.update(descriptions)

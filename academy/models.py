@@ -423,3 +423,9 @@ class AuditEntry(models.Model):
         from academy.audit import describe
 
         return describe(self.action)
+
+    @property
+    def details_for_display(self) -> list[tuple[str, str]]:
+        from academy.audit import details_for_display
+
+        return details_for_display(self.details)

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from academy.admin import AutocompleteForUsableIds
+from academy.admin import AuditHistory, AutocompleteForUsableIds
 from academy.spreadsheets import spreadsheet_safe
 from catalogue import queries, services
 from catalogue.models import (
@@ -172,7 +172,7 @@ class PartnerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Module)
-class ModuleAdmin(ScopedToFacultyAdmin):
+class ModuleAdmin(AuditHistory, ScopedToFacultyAdmin):
     form = ModuleAdminForm
     list_display = ["title", "faculty", "status", "format", "language", "level", "price"]
     list_filter = ["status", "faculty", "format", "language", "level", "themes"]
@@ -266,7 +266,7 @@ class DuplicateRunForm(forms.Form):
 
 
 @admin.register(ModuleRun)
-class ModuleRunAdmin(ScopedToFacultyAdmin):
+class ModuleRunAdmin(AuditHistory, ScopedToFacultyAdmin):
     list_display = ["module", "code", "start_date", "end_date", "capacity", "status"]
     list_filter = ["status", "module__faculty", ("start_date", admin.DateFieldListFilter)]
     search_fields = ["code", "module__title"]

@@ -200,6 +200,9 @@ def ensure_curation_groups() -> None:
     )
     office, _ = Group.objects.get_or_create(name=ACADEMY_OFFICE)
     office.permissions.add(*catalogue_permissions)
+    office.permissions.add(  # the office reads the whole audit trail
+        *Permission.objects.filter(content_type__app_label="academy", codename="view_auditentry")
+    )
     Group.objects.get_or_create(name=LECTURERS)  # who may be named on a run; no admin rights
 
 

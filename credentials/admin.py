@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from academy.admin import AutocompleteForUsableIds
+from academy.admin import AuditHistory, AutocompleteForUsableIds
 from catalogue.queries import faculties_curated_by, published_modules_curated_by, runs_curated_by
 from credentials import services
 from credentials.forms import RevokeForm
@@ -39,7 +39,7 @@ class ResultAdminForm(forms.ModelForm):
 
 
 @admin.register(Result)
-class ResultAdmin(AutocompleteForUsableIds, admin.ModelAdmin):
+class ResultAdmin(AuditHistory, AutocompleteForUsableIds, admin.ModelAdmin):
     form = ResultAdminForm
     list_display = ["enrolment", "passed", "grade", "assessed_on", "assessor", "credential_link"]
     list_filter = ["passed", "enrolment__run__module__faculty"]
@@ -145,7 +145,7 @@ class PathwayAdmin(admin.ModelAdmin):
 
 
 @admin.register(Credential)
-class CredentialAdmin(admin.ModelAdmin):
+class CredentialAdmin(AuditHistory, admin.ModelAdmin):
     list_display = ["title", "recipient_name", "issued_at", "revoked_at", "page_link"]
     list_filter = [("revoked_at", admin.EmptyFieldListFilter), "achievement__module__faculty"]
     search_fields = ["recipient_name", "title", "learner__email"]

@@ -16,7 +16,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from academy.admin import AutocompleteForUsableIds
+from academy.admin import AuditHistory, AutocompleteForUsableIds
 from academy.pdf import pdf_response
 from academy.spreadsheets import write_csv
 from catalogue.models import ModuleRun
@@ -70,7 +70,7 @@ class GiveSeatForm(forms.Form):
 
 
 @admin.register(Enrolment)
-class EnrolmentAdmin(CuratedRunsOnly):
+class EnrolmentAdmin(AuditHistory, CuratedRunsOnly):
     """Read-only once made: cancel, move and give-to-a-colleague go through the services."""
 
     list_display = ["learner", "run", "status", "payer", "organisation", "cohort", "created_at"]
@@ -362,7 +362,7 @@ class InvoicePaymentForm(forms.ModelForm):
 
 
 @admin.register(Invoice)
-class InvoiceAdmin(admin.ModelAdmin):
+class InvoiceAdmin(AuditHistory, admin.ModelAdmin):
     """Issued invoices are read-only; the office marks payments and issues credit notes."""
 
     form = InvoicePaymentForm

@@ -11,6 +11,7 @@ here as pretix's `logdisplay` does; an app above may add its own with `describe_
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from academy.models import AuditEntry, User
@@ -123,6 +124,13 @@ def forget_actor(user: User) -> int:
             entry.save(update_fields=["details"])
             changed += 1
     return changed
+
+
+def employer_activity(organisation) -> QuerySet[AuditEntry]:
+    """Who approved, declined and swapped seats of this organisation's people, newest first."""
+    return AuditEntry.objects.filter(
+        organisation=organisation, action__in=EMPLOYER_ACTIVITY
+    ).select_related("actor", "subject")
 
 
 def _only_own_name(details: dict, user: User) -> dict:

@@ -120,4 +120,3 @@ def test_someone_without_the_permission_does_not_see_the_trail(client):
     client.force_login(UserFactory(is_staff=True))
 
     assert client.get("/admin/academy/auditentry/").status_code == 403
-

@@ -1,14 +1,29 @@
 """People in the admin, and what every admin of the project shares."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
 from academy.audit import ACTIONS, describe
+from academy.errors import DomainError
 from academy.models import AuditEntry, Invitation, Membership, Organisation, User
+
+
+class ServiceRefusalsAsMessages:
+    """Mixed into every ModelAdmin whose save_model calls a service. The form shows what it
+    can at its fields; a refusal only the service can see (a race, a lock it counted under)
+    rolls the whole save back and comes back as a message on the unchanged page, not a 500."""
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except DomainError as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
 
 
 class AutocompleteSelectForUsableIds(AutocompleteSelect):

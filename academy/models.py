@@ -105,6 +105,14 @@ chamber_of_commerce_number_validator = RegexValidator(
 )
 
 
+class OrganisationQuerySet(models.QuerySet):
+    def administered_by(self, user):
+        """The organisations `user` is an admin of: the one home of "administers"."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        return self.filter(memberships__user=user, memberships__role=Membership.Role.ADMIN)
+
+
 class Organisation(models.Model):
     """An employer that sends its staff to the Academy and pays for them."""
 
@@ -134,6 +142,8 @@ class Organisation(models.Model):
         related_name="organisations",
         verbose_name=_("members"),
     )
+
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("organisation")

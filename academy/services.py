@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from academy import spreadsheets
 from academy.audit import log_action
+from academy.errors import DomainError
 from academy.models import (
     INVITATION_VALIDITY,
     Invitation,
@@ -17,6 +18,7 @@ from academy.models import (
     StaffImport,
     User,
 )
+from academy.queries import require_admin_of
 from academy.tasks import send_invitations
 
 MAX_IMPORT_ROWS = 20_000
@@ -29,7 +31,7 @@ COLUMN_NAMES = {
 REQUIRED_COLUMNS = ("email", "given_name", "family_name")
 
 
-class MembershipError(Exception):
+class MembershipError(DomainError):
     """A rule about organisations and their members was broken; the message says which."""
 
 
@@ -53,6 +55,7 @@ def set_progress_sharing(*, membership: Membership, shares: bool) -> Membership:
 @transaction.atomic
 def remove_member(*, membership: Membership, by: User) -> None:
     organisation = Organisation.objects.select_for_update().get(pk=membership.organisation_id)
+    require_admin_of(by, organisation, _("Only an admin of the employer removes its members."))
     if membership.is_admin and organisation.memberships.filter(role="admin").count() == 1:
         raise MembershipError(
             _("%(name)s is the only admin of %(organisation)s; make someone else admin first.")
@@ -264,6 +267,9 @@ def create_staff_import(
 def confirm_staff_import(*, staff_import: StaffImport, by: User) -> int:
     """Invite every valid row in one transaction; returns how many were invited."""
     staff_import = StaffImport.objects.select_for_update().get(pk=staff_import.pk)
+    require_admin_of(
+        by, staff_import.organisation_id, _("Only an admin of the employer imports staff.")
+    )
     if staff_import.status == StaffImport.Status.IMPORTED:
         raise MembershipError(_("This file has already been imported."))
     organisation = staff_import.organisation

@@ -182,7 +182,7 @@ def prepare(*, learners: int, spread: int, directory: Path) -> dict:
         "warm-up": runs("warm-up", WARM_UP_RUNS),
         "spread": runs("spread", spread),
         "one run": runs("one", 1),
-        "full run": runs("full", 1, capacity=0, status=ModuleRun.Status.FULL),
+        "full run": runs("full", 1, capacity=0),
     }
     return {
         "sessions_file": sessions_file,

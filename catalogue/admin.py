@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from academy.admin import AuditHistory, AutocompleteForUsableIds
+from academy.admin import AuditHistory, AutocompleteForUsableIds, ServiceRefusalsAsMessages
 from academy.spreadsheets import spreadsheet_safe
 from catalogue import queries, services
 from catalogue.models import (
@@ -120,8 +120,21 @@ class TeachingInline(admin.TabularInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+class RunInlineForm(forms.ModelForm):
+    def clean_capacity(self):
+        capacity = self.cleaned_data["capacity"]
+        if self.instance.pk and capacity != self.instance.capacity:
+            # Seats are counted in the enrolment app, which changes capacity on the run's page.
+            raise forms.ValidationError(
+                _("Change the capacity on the run's own page: seats held are counted there "
+                  "and freed seats go to the waiting list.")
+            )  # fmt: skip
+        return capacity
+
+
 class RunInline(admin.TabularInline):
     model = ModuleRun
+    form = RunInlineForm
     extra = 0
     show_change_link = True
     fields = [
@@ -172,7 +185,7 @@ class PartnerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Module)
-class ModuleAdmin(AuditHistory, ScopedToFacultyAdmin):
+class ModuleAdmin(AuditHistory, ServiceRefusalsAsMessages, ScopedToFacultyAdmin):
     form = ModuleAdminForm
     list_display = ["title", "faculty", "status", "format", "language", "level", "price"]
     list_filter = ["status", "faculty", "format", "language", "level", "themes"]
@@ -222,10 +235,12 @@ class ModuleAdmin(AuditHistory, ScopedToFacultyAdmin):
         return queries.modules_curated_by(request.user)
 
     def save_model(self, request, obj, form, change):
-        was_published = change and Module.objects.filter(pk=obj.pk, status="published").exists()
-        if obj.status == Module.Status.PUBLISHED and not was_published:
-            obj.published_at, obj.published_by = timezone.now(), request.user
-        super().save_model(request, obj, form, change)
+        # Publishing is the service's (who may, what it needs, who and when); the form has
+        # already shown its problems at their fields.
+        if obj.status == Module.Status.PUBLISHED and "status" in form.changed_data:
+            services.publish_module(module=obj, by=request.user)
+        else:
+            super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -111,6 +111,9 @@ class SupervisionType(models.TextChoices):
     ONSITE_WITH_ID = "onsite with identity verification", _("On site, identity verified")
 
 
+SEARCH_CONFIG = "simple"  # modules are Dutch or English: no stemming, prefix matching instead
+
+
 def with_vat(price, vat_rate: int) -> Decimal:
     return (Decimal(price) * (100 + vat_rate) / 100).quantize(Decimal("0.01"))
 
@@ -240,14 +243,25 @@ class ModuleRunQuerySet(models.QuerySet):
         today = today or timezone.localdate()
         return self.filter(end_date__gte=today).exclude(status=ModuleRun.Status.CANCELLED)
 
+    def open_for_enrolment(self, today: date | None = None):
+        """Open, and today inside the enrolment window: the SQL twin of
+        `ModuleRun.why_not_open_for_enrolment`. Full runs are included (a waiting list)."""
+        today = today or timezone.localdate()
+        return self.filter(
+            models.Q(enrolment_opens__isnull=True) | models.Q(enrolment_opens__lte=today),
+            models.Q(enrolment_closes__isnull=True) | models.Q(enrolment_closes__gte=today),
+            status=ModuleRun.Status.OPEN,
+        )
+
 
 class ModuleRun(models.Model):
     """An edition of a module, with its own dates, seats and sessions."""
 
+    # What people decide. Whether an open run is full is derived from its seats (is_full),
+    # never stored: a stored "full" went stale whenever capacity or seats changed.
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
         OPEN = "open", _("Open for enrolment")
-        FULL = "full", _("Full")
         CLOSED = "closed", _("Enrolment closed")
         CANCELLED = "cancelled", _("Cancelled")
 
@@ -331,10 +345,30 @@ class ModuleRun(models.Model):
 
     @property
     def seats_left(self) -> int:
-        # The enrolment app annotates `seats_taken` where it counts enrolments.
-        if self.status in (self.Status.FULL, self.Status.CLOSED, self.Status.CANCELLED):
+        # The enrolment app sets `seats_taken` where it counts enrolments.
+        if self.status in (self.Status.CLOSED, self.Status.CANCELLED):
             return 0
         return max(self.capacity - getattr(self, "seats_taken", 0), 0)
+
+    @property
+    def is_full(self) -> bool:
+        """Open, with every seat held or offered: who enrols now joins the waiting list."""
+        return self.status == self.Status.OPEN and self.seats_left == 0
+
+    def why_not_open_for_enrolment(self, today: date | None = None) -> str | None:
+        """None when a professional may enrol (or join the waiting list) today, else why not."""
+        today = today or timezone.localdate()
+        if self.status != self.Status.OPEN:
+            return _("This run is not open for enrolment.")
+        if self.enrolment_opens and today < self.enrolment_opens:
+            return _("Enrolment for this run has not opened yet.")
+        if self.enrolment_closes and today > self.enrolment_closes:
+            return _("Enrolment for this run has closed.")
+        return None
+
+    def can_still_swap(self, today: date | None = None) -> bool:
+        """A seat may pass to someone else only before the run starts."""
+        return (today or timezone.localdate()) < self.start_date
 
     @property
     def last_day_to_cancel(self):

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import (
     Case,
@@ -25,8 +26,10 @@ from django.db.models import (
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from catalogue.models import (
+    SEARCH_CONFIG,
     Faculty,
     Format,
     LearningNeed,
@@ -37,9 +40,10 @@ from catalogue.models import (
     Teaching,
     Theme,
 )
-from catalogue.services import SEARCH_CONFIG
 
 # --- Who curates what ---------------------------------------------------------------------
+# The one home of each access rule: the admin's scoped querysets, the services' checks of
+# `by` and the pages all ask these. Only the require_* helpers raise PermissionDenied.
 
 
 def curates_everything(user) -> bool:
@@ -65,6 +69,39 @@ def published_modules_curated_by(user) -> QuerySet[Module]:
 
 def runs_curated_by(user) -> QuerySet[ModuleRun]:
     return ModuleRun.objects.filter(module__faculty__in=faculties_curated_by(user))
+
+
+def curates_faculty(user, faculty) -> bool:
+    faculty_id = getattr(faculty, "pk", faculty)
+    return faculty_id is not None and faculties_curated_by(user).filter(pk=faculty_id).exists()
+
+
+def teaches_or_curates(user, run: ModuleRun) -> bool:
+    """The run's lecturers and whoever curates its faculty."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return (
+        run.teachings.filter(lecturer=user).exists()
+        or runs_curated_by(user).filter(pk=run.pk).exists()
+    )
+
+
+def require_curator_of_faculty(user, faculty, message: str) -> None:
+    if not curates_faculty(user, faculty):
+        raise PermissionDenied(message)
+
+
+def require_curator_of_runs(user, *runs: ModuleRun, message: str = "") -> None:
+    wanted = {run.pk for run in runs}
+    if runs_curated_by(user).filter(pk__in=wanted).count() != len(wanted):
+        raise PermissionDenied(
+            message or _("Only whoever curates the run may change its enrolments.")
+        )
+
+
+def require_teaches_or_curates(user, run: ModuleRun, message: str) -> None:
+    if not teaches_or_curates(user, run):
+        raise PermissionDenied(message)
 
 
 def sessions_curated_by(user) -> QuerySet[Session]:

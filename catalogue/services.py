@@ -9,19 +9,19 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from catalogue.models import LearningNeed, Module, ModuleRun, Session, Teaching
+from academy.audit import log_action
+from academy.errors import DomainError
+from catalogue.models import SEARCH_CONFIG, LearningNeed, Module, ModuleRun, Session, Teaching
 from catalogue.page_cache import bump_catalogue_version
+from catalogue.queries import require_curator_of_faculty
 from catalogue.tasks import send_learning_need_confirmation
 
-SEARCH_CONFIG = "simple"  # modules are Dutch or English: no stemming, prefix matching instead
 
-
-class PublicationError(Exception):
+class PublicationError(DomainError):
     """A module lacks what a professional needs to decide; `problems` maps field to message."""
 
     def __init__(self, problems: dict[str, str]):
-        self.problems = problems
-        super().__init__(" ".join(problems.values()))
+        super().__init__(" ".join(problems.values()), problems)
 
 
 def refresh_search_index(*, module_ids: Iterable[int] | None = None) -> None:
@@ -73,25 +73,30 @@ def publication_problems(module: Module) -> dict[str, str]:
     return problems
 
 
+@transaction.atomic
 def publish_module(*, module: Module, by) -> Module:
-    """Make a module public; only a portfolio holder of its faculty or the office may."""
-    if not can_curate_faculty(user=by, faculty_id=module.faculty_id):
-        raise PermissionError(_("Only the faculty's portfolio holders or the office may publish."))
+    """Make a module public, stamped with who and when; only a portfolio holder of its
+    faculty or the office may. Publishing a module that is already public changes nothing.
+    The module's other fields are saved as given (the admin's form edits them alongside)."""
+    require_curator_of_faculty(
+        by, module.faculty_id, _("Only the faculty's portfolio holders or the office may publish.")
+    )
     if problems := publication_problems(module):
         raise PublicationError(problems)
+    was_public = (
+        module.pk is not None
+        and Module.objects.select_for_update()
+        .filter(pk=module.pk, status=Module.Status.PUBLISHED).exists()
+    )  # fmt: skip
     module.status = Module.Status.PUBLISHED
-    module.published_at = timezone.now()
-    module.published_by = by
-    module.save(update_fields=["status", "published_at", "published_by", "updated_at"])
+    if not was_public:
+        module.published_at = timezone.now()
+        module.published_by = by
+    module.save()
+    if not was_public:
+        log_action(actor=by, action="module.published", target=module,
+                   details={"title": module.title, "faculty": module.faculty_id})  # fmt: skip
     return module
-
-
-def can_curate_faculty(*, user, faculty_id: int | None) -> bool:
-    if not user.is_active or not user.is_staff:
-        return False
-    if user.is_superuser or user.has_perm("catalogue.curate_all_faculties"):
-        return True
-    return faculty_id is not None and user.curated_faculties.filter(pk=faculty_id).exists()
 
 
 def unique_run_code(*, module: Module, start_date: date) -> str:

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from academy.admin import AuditHistory, AutocompleteForUsableIds
+from academy.admin import AuditHistory, AutocompleteForUsableIds, ServiceRefusalsAsMessages
 from catalogue.queries import faculties_curated_by, published_modules_curated_by, runs_curated_by
 from credentials import services
 from credentials.forms import RevokeForm
@@ -31,7 +31,7 @@ class ResultAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if self.instance.pk and hasattr(self.instance, "credential"):
+        if self.instance.pk and self.instance.is_locked_by_credential:
             raise forms.ValidationError(
                 _("A credential was issued for this result; revoke it before changing it.")
             )
@@ -39,7 +39,9 @@ class ResultAdminForm(forms.ModelForm):
 
 
 @admin.register(Result)
-class ResultAdmin(AuditHistory, AutocompleteForUsableIds, admin.ModelAdmin):
+class ResultAdmin(
+    AuditHistory, ServiceRefusalsAsMessages, AutocompleteForUsableIds, admin.ModelAdmin
+):
     form = ResultAdminForm
     list_display = ["enrolment", "passed", "grade", "assessed_on", "assessor", "credential_link"]
     list_filter = ["passed", "enrolment__run__module__faculty"]
@@ -73,13 +75,10 @@ class ResultAdmin(AuditHistory, AutocompleteForUsableIds, admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         # Through the service: who may, not for a cancelled seat, never under an issued credential.
-        try:
-            result = services.record_result(
-                enrolment=obj.enrolment, passed=obj.passed, grade=obj.grade,
-                assessed_on=obj.assessed_on, by=request.user,
-            )  # fmt: skip
-        except services.CredentialError as error:
-            raise PermissionDenied(str(error)) from error
+        result = services.record_result(
+            enrolment=obj.enrolment, passed=obj.passed, grade=obj.grade,
+            assessed_on=obj.assessed_on, by=request.user,
+        )  # fmt: skip
         obj.pk = result.pk
         if result.passed:
             messages.info(request, _("The credential is being issued."))
@@ -93,13 +92,13 @@ class ResultAdmin(AuditHistory, AutocompleteForUsableIds, admin.ModelAdmin):
 
     @admin.action(description=_("Issue credentials for the selected passed results"))
     def issue_credentials(self, request, queryset):
-        from credentials.tasks import issue_credential
-
-        pending = queryset.filter(passed=True, credential__isnull=True)
-        for result in pending:
-            issue_credential.delay(result.pk)
+        try:
+            count = services.queue_credentials(results=queryset, by=request.user)
+        except PermissionDenied as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return
         messages.success(request, _("%(count)d credentials are being issued.") % {
-            "count": pending.count()})  # fmt: skip
+            "count": count})  # fmt: skip
 
 
 class PathwayAdminForm(forms.ModelForm):
@@ -176,10 +175,17 @@ class CredentialAdmin(AuditHistory, admin.ModelAdmin):
     def revoke(self, request, queryset):
         form = RevokeForm(request.POST if "reason" in request.POST else None)
         if form.is_valid():
+            revoked = 0
             for credential in queryset.filter(revoked_at__isnull=True):
-                services.revoke_credential(credential=credential, by=request.user,
-                                           reason=form.cleaned_data["reason"])  # fmt: skip
-            messages.success(request, _("The selected credentials are revoked."))
+                try:
+                    services.revoke_credential(credential=credential, by=request.user,
+                                               reason=form.cleaned_data["reason"])  # fmt: skip
+                except (services.CredentialError, PermissionDenied) as error:
+                    self.message_user(request, f"{credential}: {error}", messages.ERROR)
+                else:
+                    revoked += 1
+            if revoked:
+                messages.success(request, _("The selected credentials are revoked."))
             return redirect(request.get_full_path())
         return render(request, "admin/credentials/revoke.html", {
             **self.admin_site.each_context(request), "form": form, "credentials": queryset,

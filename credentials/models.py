@@ -5,6 +5,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Faculty, Module
@@ -93,6 +94,11 @@ class Result(models.Model):
     def __str__(self):
         return f"{self.enrolment} · {_('passed') if self.passed else _('not passed')}"
 
+    @property
+    def is_locked_by_credential(self) -> bool:
+        """A credential was issued for it (revoked or not): what was signed stays as signed."""
+        return hasattr(self, "credential")
+
 
 class SigningKey(models.Model):
     """A key the Academy signs with. Kept in the database, never in the repository; retired
@@ -125,6 +131,16 @@ class StatusCounter(models.Model):
 
     def __str__(self):
         return f"{self.name}: {self.next_index}"
+
+
+class CredentialQuerySet(models.QuerySet):
+    def valid(self, now=None):
+        """Not revoked and not past its end of validity: what a learner may show for it."""
+        now = now or timezone.now()
+        return self.filter(
+            models.Q(valid_until__isnull=True) | models.Q(valid_until__gt=now),
+            revoked_at__isnull=True,
+        )
 
 
 class Credential(models.Model):
@@ -161,6 +177,8 @@ class Credential(models.Model):
     )
     notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
+    objects = CredentialQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("credential")
         verbose_name_plural = _("credentials")
@@ -178,3 +196,10 @@ class Credential(models.Model):
 
     def get_absolute_url(self):
         return reverse("credentials:verify", args=[self.pk])
+
+    @property
+    def is_valid(self) -> bool:
+        """The one-row twin of Credential.objects.valid()."""
+        if self.revoked_at is not None:
+            return False
+        return self.valid_until is None or self.valid_until > timezone.now()

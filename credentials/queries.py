@@ -16,8 +16,10 @@ def public_credential(credential_id) -> Credential:
 def shared_credentials(learner_ids) -> dict[int, list[Credential]]:
     """Valid credentials of these learners (those who share with their employer), by learner."""
     by_learner: dict[int, list[Credential]] = {}
-    for credential in Credential.objects.filter(
-        learner_id__in=learner_ids, revoked_at__isnull=True
-    ).only("id", "title", "issued_at", "learner_id"):
+    for credential in (
+        Credential.objects.valid()
+        .filter(learner_id__in=learner_ids)
+        .only("id", "title", "issued_at", "learner_id")
+    ):
         by_learner.setdefault(credential.learner_id, []).append(credential)
     return by_learner

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -20,8 +19,14 @@ from django.utils.translation import gettext as _
 
 from academy import spreadsheets
 from academy.audit import log_action
+from academy.errors import DomainError
 from academy.models import User
 from catalogue.models import ModuleRun
+from catalogue.queries import (
+    require_curator_of_faculty,
+    require_teaches_or_curates,
+    teaches_or_curates,  # noqa: F401  (pages ask services.teaches_or_curates)
+)
 from credentials import documents, keys, proofs, status_list, vc_jwt
 from credentials.models import (
     Achievement,
@@ -32,7 +37,6 @@ from credentials.models import (
     StatusCounter,
 )
 from enrolment.models import Enrolment
-from enrolment.services import teaches_or_curates
 
 STATUS_LIST = "1"
 STATUS_LIST_SIZE = 131_072
@@ -46,7 +50,7 @@ RESULT_COLUMNS = {
 }
 
 
-class CredentialError(Exception):
+class CredentialError(DomainError):
     """A rule about results or credentials was broken; the message says which."""
 
 
@@ -98,8 +102,9 @@ def record_result(
     *, enrolment: Enrolment, passed: bool, by, grade: str = "", assessed_on: date | None = None,
     assessor=None,
 ) -> Result:  # fmt: skip
-    if not teaches_or_curates(by, enrolment.run):
-        raise PermissionDenied(_("Only the run's lecturers and curators record results."))
+    require_teaches_or_curates(
+        by, enrolment.run, _("Only the run's lecturers and curators record results.")
+    )
     if enrolment.status not in Enrolment.SEAT_HOLDING:
         raise CredentialError(_("This enrolment was cancelled."))
     if problem := grade_problem(grade):  # whichever screen it came from: it will be signed
@@ -107,7 +112,7 @@ def record_result(
     grade = normalised_grade(grade)
     with transaction.atomic():
         existing = Result.objects.select_for_update().filter(enrolment=enrolment).first()
-        if existing and hasattr(existing, "credential"):
+        if existing and existing.is_locked_by_credential:
             raise CredentialError(
                 _("A credential was issued for this result; revoke it before changing it.")
             )
@@ -325,7 +330,7 @@ def issue_credential(*, result: Result, now=None) -> Credential | None:
 def award_pathways(*, learner, now=None) -> list[Credential]:
     """Pathway credentials the learner now holds every module credential for, once each."""
     held = set(
-        Credential.objects.filter(learner=learner, revoked_at__isnull=True, result__isnull=False)
+        Credential.objects.valid().filter(learner=learner, result__isnull=False)
         .values_list("achievement__module_id", flat=True)
     )  # fmt: skip
     awarded = []
@@ -357,16 +362,23 @@ def _award_pathway(*, pathway, modules, learner, now):
 
 def issue_run_credentials(*, run: ModuleRun, by) -> int:
     """Queue a credential for every passed result of the run that has none; returns how many."""
+    return queue_credentials(results=Result.objects.filter(enrolment__run=run), by=by)
+
+
+def queue_credentials(*, results, by) -> int:
+    """Queue a credential for each passed result among these that has none, once the caller's
+    transaction commits; `by` must teach or curate every run they belong to."""
     from credentials.tasks import issue_credential as issue_task
 
-    if not teaches_or_curates(by, run):
-        raise PermissionDenied(_("Only the run's lecturers and curators issue credentials."))
     pending = list(
-        Result.objects.filter(enrolment__run=run, passed=True, credential__isnull=True)
-        .values_list("pk", flat=True)
-    )  # fmt: skip
-    for result_id in pending:
-        issue_task.delay(result_id)
+        results.filter(passed=True, credential__isnull=True).select_related("enrolment__run")
+    )
+    for run in {result.enrolment.run_id: result.enrolment.run for result in pending}.values():
+        require_teaches_or_curates(
+            by, run, _("Only the run's lecturers and curators issue credentials.")
+        )
+    for result in pending:
+        transaction.on_commit(lambda pk=result.pk: issue_task.delay(pk))
     return len(pending)
 
 
@@ -380,6 +392,9 @@ def issuing_progress(run: ModuleRun) -> dict:
 
 @transaction.atomic
 def revoke_credential(*, credential: Credential, reason: str, by, now=None) -> Credential:
+    """Revoke, with the reason the verify page shows; by whoever may record the result it
+    certifies (its run's lecturers and curators), or a pathway's faculty curators."""
+    _require_may_revoke(by, credential)
     if not reason.strip():
         raise CredentialError(_("Say why the credential is revoked; the verify page shows it."))
     credential = Credential.objects.select_for_update(of=("self",)).get(pk=credential.pk)
@@ -397,6 +412,20 @@ def revoke_credential(*, credential: Credential, reason: str, by, now=None) -> C
         details={"title": credential.title, "reason": credential.revocation_reason},
     )
     return credential
+
+
+def _require_may_revoke(by, credential: Credential) -> None:
+    message = _("Only the lecturers and curators of what it certifies revoke a credential.")
+    if credential.result_id is not None:
+        run = ModuleRun.objects.get(enrolments__result__pk=credential.result_id)
+        require_teaches_or_curates(by, run, message)
+    else:
+        faculty_id = (
+            Pathway.objects.filter(achievement__pk=credential.achievement_id)
+            .values_list("faculty_id", flat=True)
+            .first()
+        )
+        require_curator_of_faculty(by, faculty_id, message)
 
 
 def revoked_indexes() -> list[int]:

@@ -154,7 +154,7 @@ def run_results(request, run_id):
                                   "was saved. Check the grid and save again."))  # fmt: skip
         return redirect("credentials:run_results", run.pk)
     for enrolment, form in zip(enrolments, formset.forms, strict=True):
-        if hasattr(enrolment, "result") and hasattr(enrolment.result, "credential"):
+        if hasattr(enrolment, "result") and enrolment.result.is_locked_by_credential:
             for field in form.fields.values():
                 field.disabled = True  # a credential was issued: revoke before changing
     upload, problems = ResultsUploadForm(), []

@@ -13,17 +13,17 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from academy.admin import AuditHistory, AutocompleteForUsableIds
+from academy.admin import AuditHistory, AutocompleteForUsableIds, ServiceRefusalsAsMessages
 from academy.pdf import pdf_response
 from academy.spreadsheets import write_csv
+from catalogue import admin as catalogue_admin
 from catalogue.models import ModuleRun
 from catalogue.queries import runs_curated_by, sessions_curated_by
 from enrolment import services
 from enrolment.models import Attendance, Cohort, Enrolment, Invoice, Order, WaitingListEntry
-from enrolment.tasks import send_invoice
 
 
 def enrolments_curated_by(user):
@@ -276,7 +276,7 @@ class AttendanceAdminForm(forms.ModelForm):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(AutocompleteForUsableIds, admin.ModelAdmin):
+class AttendanceAdmin(ServiceRefusalsAsMessages, AutocompleteForUsableIds, admin.ModelAdmin):
     form = AttendanceAdminForm
     list_display = ["enrolment", "session", "present", "recorded_by", "recorded_at"]
     list_filter = ["present", "session__run__module__faculty"]
@@ -306,12 +306,9 @@ class AttendanceAdmin(AutocompleteForUsableIds, admin.ModelAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
-        try:
-            saved = services.mark_attendance(
-                session=obj.session, enrolment=obj.enrolment, present=obj.present, by=request.user
-            )
-        except services.EnrolmentError as error:
-            raise PermissionDenied(str(error)) from error  # the form checked this; a race
+        saved = services.mark_attendance(
+            session=obj.session, enrolment=obj.enrolment, present=obj.present, by=request.user
+        )
         obj.pk = saved.pk
 
 
@@ -356,13 +353,17 @@ class OrderAdmin(admin.ModelAdmin):
 class InvoicePaymentForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("paid_at") and self.instance.kind != Invoice.Kind.INVOICE:
+            self.add_error(
+                "paid_at", _("Only an invoice is paid; a credit note settles against it.")
+            )
         if cleaned.get("payment_reference") and not cleaned.get("paid_at"):
             self.add_error("paid_at", _("Give the date of the payment with its reference."))
         return cleaned
 
 
 @admin.register(Invoice)
-class InvoiceAdmin(AuditHistory, admin.ModelAdmin):
+class InvoiceAdmin(AuditHistory, ServiceRefusalsAsMessages, admin.ModelAdmin):
     """Issued invoices are read-only; the office marks payments and issues credit notes."""
 
     form = InvoicePaymentForm
@@ -428,11 +429,46 @@ class InvoiceAdmin(AuditHistory, admin.ModelAdmin):
     )
     def credit_in_full(self, request, queryset):
         for invoice in queryset.filter(kind=Invoice.Kind.INVOICE).select_related("order"):
-            seats = [pk for line in invoice.lines for pk in line["enrolment_ids"]]
-            note = services.credit_enrolments(
-                order=invoice.order, enrolment_ids=seats, reason=services.CREDITED_BY_THE_OFFICE
-            )
+            note = services.credit_invoice_in_full(invoice=invoice, by=request.user)
             if note:
-                send_invoice.delay(note.pk)
                 messages.success(request, _("Credit note %(number)s issued.") % {
                     "number": note.number})  # fmt: skip
+
+
+# --- Runs: the catalogue's run admin, with capacity counted where seats are --------------
+
+
+class RunAdminForm(forms.ModelForm):
+    def clean_capacity(self):
+        capacity = self.cleaned_data["capacity"]
+        changed = self.instance.pk and capacity != self.instance.capacity
+        if changed and (problem := services.capacity_problem(run=self.instance, capacity=capacity)):
+            raise forms.ValidationError(problem)
+        return capacity
+
+
+admin.site.unregister(ModuleRun)
+
+
+@admin.register(ModuleRun)
+class ModuleRunAdmin(ServiceRefusalsAsMessages, catalogue_admin.ModuleRunAdmin):
+    """Registered from this side because seats are counted here (catalogue imports nothing
+    from enrolment): a new capacity goes through change_capacity, which locks the run, refuses
+    fewer seats than are held and offers freed seats to the waiting list."""
+
+    form = RunAdminForm
+
+    def save_model(self, request, obj, form, change):
+        if change and "capacity" in form.changed_data:
+            capacity, obj.capacity = obj.capacity, form.initial["capacity"]
+            super().save_model(request, obj, form, change)
+            offered = services.change_capacity(run=obj, capacity=capacity, by=request.user)
+            obj.capacity = capacity
+            if offered:
+                self.message_user(request, ngettext(
+                    "A freed seat was offered to %(count)d person on the waiting list.",
+                    "Freed seats were offered to %(count)d people on the waiting list.",
+                    len(offered),
+                ) % {"count": len(offered)}, messages.INFO)  # fmt: skip
+        else:
+            super().save_model(request, obj, form, change)

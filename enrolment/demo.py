@@ -11,9 +11,7 @@ from enrolment.models import Cohort, Enrolment, Invoice, Order, WaitingListEntry
 def seed_enrolments(*, learner, colleagues, employer, organisation) -> dict:
     """Safe to run twice: nothing is added for runs that already have these people."""
     runs = list(
-        ModuleRun.objects.filter(
-            module__status=Module.Status.PUBLISHED, status__in=["open", "full"]
-        )
+        ModuleRun.objects.open_for_enrolment().filter(module__status=Module.Status.PUBLISHED)
         .select_related("module")
         .order_by("start_date", "pk")[:4]
     )

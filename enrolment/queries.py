@@ -12,11 +12,7 @@ from enrolment.models import Cohort, Enrolment, Invoice, WaitingListEntry
 
 
 def organisations_administered_by(user) -> QuerySet[Organisation]:
-    if not user.is_authenticated:
-        return Organisation.objects.none()
-    return Organisation.objects.filter(
-        memberships__user=user, memberships__role=Membership.Role.ADMIN
-    )
+    return Organisation.objects.administered_by(user)
 
 
 def staff_overview(organisation: Organisation) -> QuerySet[Membership]:
@@ -107,20 +103,16 @@ def shared_enrolments_by_member(organisation) -> dict[int, list]:
 
 
 def runs_open_for_cohorts(today=None) -> list[ModuleRun]:
-    """Published runs still to start and open for enrolment, with their seats counted."""
+    """Published runs still to start, open for enrolment and not full, their seats counted."""
     today = today or timezone.localdate()
     runs = list(
-        ModuleRun.objects.filter(
-            module__status=Module.Status.PUBLISHED, status=ModuleRun.Status.OPEN,
-            start_date__gt=today,
-        )
-        .filter(Q(enrolment_opens__isnull=True) | Q(enrolment_opens__lte=today))
-        .filter(Q(enrolment_closes__isnull=True) | Q(enrolment_closes__gte=today))
+        ModuleRun.objects.open_for_enrolment(today)
+        .filter(module__status=Module.Status.PUBLISHED, start_date__gt=today)
         .select_related("module")
         .order_by("module__title", "start_date")
     )  # fmt: skip
     fill_seats_taken(runs)
-    return runs
+    return [run for run in runs if not run.is_full]
 
 
 def _seats_held():

@@ -8,7 +8,6 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -18,11 +17,18 @@ from django.utils.translation import gettext_noop, ngettext
 
 from academy import spreadsheets
 from academy.audit import log_action, person
+from academy.errors import DomainError
 from academy.models import Membership
+from academy.queries import administers, require_permission
 from academy.services import COLUMN_NAMES, MAX_IMPORT_ROWS, set_progress_sharing
 from catalogue.models import ModuleRun, Session
 from catalogue.page_cache import bump_catalogue_version
-from catalogue.queries import runs_curated_by
+from catalogue.queries import (
+    require_curator_of_runs,
+    require_teaches_or_curates,
+    runs_curated_by,
+    teaches_or_curates,  # noqa: F401  (pages ask services.teaches_or_curates)
+)
 from enrolment.models import (
     Attendance,
     CalendarFeed,
@@ -41,7 +47,7 @@ CREDITED_FOR_CANCELLATION = gettext_noop("Enrolment cancelled")
 CREDITED_BY_THE_OFFICE = gettext_noop("Corrected by the academy office")
 
 
-class EnrolmentError(Exception):
+class EnrolmentError(DomainError):
     """An enrolment rule was broken; the message says which, for the learner to read."""
 
 
@@ -92,13 +98,8 @@ def _locked(run: ModuleRun) -> ModuleRun:
 
 
 def _check_open(run: ModuleRun) -> None:
-    today = timezone.localdate()
-    if run.status not in (ModuleRun.Status.OPEN, ModuleRun.Status.FULL):
-        raise EnrolmentError(_("This run is not open for enrolment."))
-    if run.enrolment_opens and today < run.enrolment_opens:
-        raise EnrolmentError(_("Enrolment for this run has not opened yet."))
-    if run.enrolment_closes and today > run.enrolment_closes:
-        raise EnrolmentError(_("Enrolment for this run has closed."))
+    if reason := run.why_not_open_for_enrolment(timezone.localdate()):
+        raise EnrolmentError(reason)
 
 
 def _enrolment_status(*, learner, payer, organisation) -> str:
@@ -130,14 +131,11 @@ def enrol(
     taken = seats_taken(run)
     if taken < run.capacity:
         enrolment = Enrolment.objects.create(run=run, learner=learner, status=status, **details)
-        if taken + 1 >= run.capacity:
-            _set_status(run, ModuleRun.Status.FULL)
         if status == Enrolment.Status.CONFIRMED:
             _place_order([enrolment], placed_by=learner)
         _confirm_by_email(enrolment)
         _log("enrolment.enrolled", enrolment, run=run, by=learner, payer=payer, status=status)
         return enrolment
-    _set_status(run, ModuleRun.Status.FULL)
     entry = WaitingListEntry.objects.create(run=run, learner=learner, **details)
     _log("enrolment.waitlisted", entry, run=run, by=learner, payer=payer)
     return entry
@@ -156,12 +154,6 @@ def _confirm_by_email(enrolment: Enrolment) -> None:
     from enrolment.tasks import send_enrolment_confirmation
 
     transaction.on_commit(lambda: send_enrolment_confirmation.delay(enrolment.pk))
-
-
-def _set_status(run: ModuleRun, status: str) -> None:
-    if run.status != status:
-        run.status = status
-        run.save(update_fields=["status"])
 
 
 def waiting_list_position(entry: WaitingListEntry) -> int:
@@ -220,9 +212,40 @@ def promote_waitlist(*, run: ModuleRun, now=None) -> list[WaitingListEntry]:
             entry.offered_at, entry.offer_expires_at = now, now + OFFER_VALIDITY
             entry.save(update_fields=["status", "offered_at", "offer_expires_at"])
             offered.append(entry)
-    if run.capacity - seats_taken(run, now=now) > 0 and run.status == ModuleRun.Status.FULL:
-        _set_status(run, ModuleRun.Status.OPEN)
     return offered
+
+
+def capacity_problem(*, run: ModuleRun, capacity: int, now=None) -> str | None:
+    """Why a run cannot have this many seats: fewer than it holds or offers, or negative."""
+    if capacity < 0:
+        return _("The capacity cannot be negative.")
+    taken = seats_taken(run, now=now)
+    if capacity < taken:
+        return ngettext(
+            "%(taken)d seat is held or offered; the capacity cannot be lower than that.",
+            "%(taken)d seats are held or offered; the capacity cannot be lower than that.",
+            taken,
+        ) % {"taken": taken}
+    return None
+
+
+@transaction.atomic
+def change_capacity(*, run: ModuleRun, capacity: int, by, now=None) -> list[WaitingListEntry]:
+    """Set a run's number of seats: never below the seats held or offered, counted under
+    the run's lock; seats it frees are offered to the waiting list at once."""
+    now = now or timezone.now()
+    run = _locked(run)
+    require_curator_of_runs(
+        by, run, message=_("Only whoever curates the run may change its capacity.")
+    )
+    if message := capacity_problem(run=run, capacity=capacity, now=now):
+        raise EnrolmentError(message, {"capacity": message})
+    if capacity != run.capacity:
+        log_action(actor=by, action="run.capacity_changed", target=run,
+                   details={"run": run.code, "from": run.capacity, "to": capacity})  # fmt: skip
+        run.capacity = capacity
+        run.save(update_fields=["capacity"])
+    return promote_waitlist(run=run, now=now)
 
 
 @transaction.atomic
@@ -294,10 +317,11 @@ def renew_calendar_feed(user) -> CalendarFeed:
 @transaction.atomic
 def approve_enrolment(*, enrolment: Enrolment, approve: bool, by) -> Enrolment:
     """The paying employer's admin approves (seat confirmed) or declines (seat freed)."""
-    enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
-    if not Membership.objects.filter(
-        user=by, organisation_id=enrolment.organisation_id, role=Membership.Role.ADMIN
-    ).exists():
+    # The run before the enrolment, as everywhere: declining cancels, and cancelling locks
+    # the run first; the other way round, a decline and a cancel would deadlock.
+    _locked(ModuleRun(pk=enrolment.run_id))
+    enrolment = Enrolment.objects.select_for_update(of=("self",)).get(pk=enrolment.pk)
+    if not administers(by, enrolment.organisation_id):
         raise EnrolmentError(_("Only an admin of the paying employer may decide."))
     if enrolment.status != Enrolment.Status.AWAITING_APPROVAL:
         raise EnrolmentError(_("This enrolment is not awaiting approval."))
@@ -458,6 +482,12 @@ def credit_enrolments(*, order: Order, enrolment_ids, reason: str, now=None) -> 
 
 @transaction.atomic
 def mark_invoice_paid(*, invoice: Invoice, paid_at=None, reference: str = "", by=None) -> Invoice:
+    """Record a payment, once; `by` is whoever in the office records it (None for an import)."""
+    if by is not None:
+        require_permission(by, "enrolment.change_invoice", _("Only the office records payments."))
+    invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
+    if invoice.paid_at is not None:
+        raise EnrolmentError(_("This invoice was already marked paid."))
     if invoice.kind != Invoice.Kind.INVOICE:
         raise EnrolmentError(_("Only an invoice is paid; a credit note settles against it."))
     invoice.paid_at = paid_at or timezone.now()
@@ -467,6 +497,23 @@ def mark_invoice_paid(*, invoice: Invoice, paid_at=None, reference: str = "", by
                organisation=invoice.order.organisation_id, subject=invoice.order.learner_id,
                details={"number": invoice.number, "reference": reference})  # fmt: skip
     return invoice
+
+
+@transaction.atomic
+def credit_invoice_in_full(*, invoice: Invoice, by, now=None) -> Invoice | None:
+    """The office's correction: a credit note for every seat on the invoice not yet credited,
+    emailed once it is committed. None when everything was credited already."""
+    from enrolment.tasks import send_invoice
+
+    require_permission(by, "enrolment.change_invoice", _("Only the office issues credit notes."))
+    if invoice.kind != Invoice.Kind.INVOICE:
+        raise EnrolmentError(_("Only an invoice is credited; a credit note corrects one."))
+    seats = [pk for line in invoice.lines for pk in line["enrolment_ids"]]
+    note = credit_enrolments(order=invoice.order, enrolment_ids=seats,
+                             reason=CREDITED_BY_THE_OFFICE, now=now)  # fmt: skip
+    if note is not None:
+        transaction.on_commit(lambda: send_invoice.delay(note.pk))
+    return note
 
 
 # --- Employer cohorts ---------------------------------------------------------------------
@@ -481,9 +528,7 @@ class CohortError(EnrolmentError):
 
 
 def _require_employer_admin(user, organisation) -> None:
-    if not Membership.objects.filter(
-        user=user, organisation=organisation, role=Membership.Role.ADMIN
-    ).exists():
+    if not administers(user, organisation):
         raise EnrolmentError(_("Only an admin of the employer may do this."))
 
 
@@ -578,8 +623,6 @@ def create_cohort(
         for learner in learners
     ])  # fmt: skip
     _leave_waiting_list(run, learners)
-    if len(learners) == free:
-        _set_status(run, ModuleRun.Status.FULL)
     _place_order(enrolments, placed_by=by, organisation=organisation, cohort=cohort)
     for enrolment in enrolments:
         _confirm_by_email(enrolment)
@@ -607,7 +650,7 @@ def swap_cohort_member(*, enrolment: Enrolment, replacement, by, now=None) -> En
     if enrolment.cohort is None:
         raise EnrolmentError(_("Only members of a cohort can be swapped."))
     _require_employer_admin(by, enrolment.cohort.organisation)
-    if timezone.localdate(now) >= run.start_date:
+    if not run.can_still_swap(timezone.localdate(now)):
         raise EnrolmentError(_("The run has started; its members can no longer be swapped."))
     if enrolment.status not in Enrolment.SEAT_HOLDING:
         raise EnrolmentError(_("This member no longer holds a seat."))
@@ -647,12 +690,6 @@ def _tell_swapped_out(enrolment: Enrolment) -> None:
 CREDITED_FOR_MOVE = gettext_noop("Moved to another run")
 
 
-def _require_curator(by, *runs: ModuleRun) -> None:
-    curated = runs_curated_by(by).filter(pk__in=[run.pk for run in runs]).count()
-    if curated != len({run.pk for run in runs}):
-        raise PermissionDenied(_("Only whoever curates the run may change its enrolments."))
-
-
 def _locked_enrolment(enrolment: Enrolment) -> Enrolment:
     return (
         Enrolment.objects.select_for_update(of=("self",))
@@ -664,16 +701,15 @@ def _locked_enrolment(enrolment: Enrolment) -> Enrolment:
 def _changeable(enrolment: Enrolment, run: ModuleRun, now) -> None:
     if enrolment.status not in (Enrolment.Status.CONFIRMED, Enrolment.Status.AWAITING_APPROVAL):
         raise EnrolmentError(_("This enrolment no longer holds a seat that can change."))
-    if timezone.localdate(now) >= run.start_date:
+    if not run.can_still_swap(timezone.localdate(now)):
         raise EnrolmentError(_("The run has started; this enrolment can no longer change."))
 
 
 def move_targets(*, enrolment: Enrolment, by):
     """Other runs of the same module, curated by `by`, that are open for enrolment."""
     return (
-        runs_curated_by(by)
-        .filter(module_id=enrolment.run.module_id, status__in=[ModuleRun.Status.OPEN,
-                                                               ModuleRun.Status.FULL])
+        runs_curated_by(by).open_for_enrolment()
+        .filter(module_id=enrolment.run.module_id)
         .exclude(pk=enrolment.run_id)
         .select_related("module")
         .order_by("start_date")
@@ -690,7 +726,7 @@ def move_enrolment(*, enrolment: Enrolment, run: ModuleRun, by, now=None) -> Enr
     locked = {r.pk: _locked(r) for r in sorted([enrolment.run, run], key=lambda r: r.pk)}
     old_run, target = locked[enrolment.run_id], locked[run.pk]
     enrolment = _locked_enrolment(enrolment)
-    _require_curator(by, old_run, target)
+    require_curator_of_runs(by, old_run, target)
     if target.pk == old_run.pk:
         raise EnrolmentError(_("Choose another run than the one the learner is in."))
     if target.module_id != old_run.module_id:
@@ -709,8 +745,6 @@ def move_enrolment(*, enrolment: Enrolment, run: ModuleRun, by, now=None) -> Enr
     _mark_cancelled(enrolment, by=by, now=now)
     moved.save()
     _leave_waiting_list(target, [enrolment.learner])
-    if taken + 1 >= target.capacity:
-        _set_status(target, ModuleRun.Status.FULL)
     if enrolment.order_id:
         _rebill_moved_seat(enrolment, moved, by=by, now=now)
     _confirm_by_email(moved)
@@ -760,7 +794,7 @@ def give_seat_to_colleague(*, enrolment: Enrolment, replacement, by, now=None) -
     now = now or timezone.now()
     run = _locked(enrolment.run)
     enrolment = _locked_enrolment(enrolment)
-    _require_curator(by, run)
+    require_curator_of_runs(by, run)
     if enrolment.payer != Enrolment.Payer.EMPLOYER or enrolment.organisation_id is None:
         raise EnrolmentError(
             _("Only a seat an employer pays can go to a colleague; cancel this one instead.")
@@ -783,8 +817,9 @@ def give_seat_to_colleague(*, enrolment: Enrolment, replacement, by, now=None) -
 @transaction.atomic
 def mark_attendance(*, session: Session, enrolment: Enrolment, present: bool, by) -> Attendance:
     """One learner's attendance at one session, as the admin records it one row at a time."""
-    if not teaches_or_curates(by, session.run):
-        raise PermissionDenied(_("Only the run's lecturers and curators record attendance."))
+    require_teaches_or_curates(
+        by, session.run, _("Only the run's lecturers and curators record attendance.")
+    )
     if enrolment.run_id != session.run_id:
         raise EnrolmentError(_("This learner is not enrolled in the run of this session."))
     if enrolment.status not in Enrolment.SEAT_HOLDING:
@@ -798,21 +833,12 @@ def mark_attendance(*, session: Session, enrolment: Enrolment, present: bool, by
 # --- Attendance ---------------------------------------------------------------------------
 
 
-def teaches_or_curates(user, run: ModuleRun) -> bool:
-    """The run's lecturers and whoever curates its faculty."""
-    if not user.is_authenticated:
-        return False
-    return (
-        run.teachings.filter(lecturer=user).exists()
-        or runs_curated_by(user).filter(pk=run.pk).exists()
-    )
-
-
 @transaction.atomic
 def record_attendance(*, session: Session, present: set[int], by) -> int:
     """Mark each learner holding a seat present or absent; returns how many are present."""
-    if not teaches_or_curates(by, session.run):
-        raise PermissionDenied(_("Only the run's lecturers and curators record attendance."))
+    require_teaches_or_curates(
+        by, session.run, _("Only the run's lecturers and curators record attendance.")
+    )
     seated = list(session.run.enrolments.holding_a_seat().values_list("pk", flat=True))
     Attendance.objects.bulk_create(
         [Attendance(session=session, enrolment_id=pk, present=pk in present, recorded_by=by)

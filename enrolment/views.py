@@ -88,6 +88,7 @@ def enrol(request, slug, code):
         ModuleRun.objects.select_related("module"),
         module__slug=slug, module__status=Module.Status.PUBLISHED, code=code,
     )  # fmt: skip
+    queries.fill_seats_taken([run])  # the page says whether this is the waiting list
     form = EnrolForm(
         request.POST or None,
         memberships=queries.memberships_of(request.user),
@@ -460,7 +461,7 @@ def employer_cohort(request, organisation_id, cohort_id):
                 messages.success(request, _("%(new)s takes the seat of %(old)s.") % {
                     "new": replacement, "old": swapping.learner})  # fmt: skip
                 return redirect("enrolment:employer_cohort", organisation.pk, cohort.pk)
-    can_swap = timezone.localdate() < cohort.run.start_date
+    can_swap = cohort.run.can_still_swap()
     return render(
         request,
         "enrolment/employer_cohort.html",

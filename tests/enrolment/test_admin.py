@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from catalogue.services import ACADEMY_OFFICE, PORTFOLIO_HOLDERS
@@ -205,7 +206,7 @@ def test_move_service_refuses_what_the_form_would_not_offer(quantum, holder, med
 
     with pytest.raises(services.EnrolmentError, match="same module"):
         services.move_enrolment(enrolment=enrolment, run=other_module, by=holder)
-    with pytest.raises(services.PermissionDenied):
+    with pytest.raises(PermissionDenied):
         services.move_enrolment(enrolment=enrolment, run=medicine_run, by=holder)
     enrolment.refresh_from_db()
     assert enrolment.status == Enrolment.Status.CONFIRMED

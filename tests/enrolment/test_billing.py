@@ -192,7 +192,9 @@ def office():
     return user
 
 
-def test_office_marks_payment_and_credits_in_the_admin(client, office, run, mailoutbox):
+def test_office_marks_payment_and_credits_in_the_admin(
+    client, office, run, mailoutbox, django_capture_on_commit_callbacks
+):
     from django.urls import reverse
 
     enrolment = services.enrol(run=run, learner=UserFactory())
@@ -201,7 +203,8 @@ def test_office_marks_payment_and_credits_in_the_admin(client, office, run, mail
     changelist = reverse("admin:enrolment_invoice_changelist")
 
     client.post(changelist, {"action": "mark_paid", "_selected_action": [invoice.pk]})
-    client.post(changelist, {"action": "credit_in_full", "_selected_action": [invoice.pk]})
+    with django_capture_on_commit_callbacks(execute=True):  # the note is emailed once committed
+        client.post(changelist, {"action": "credit_in_full", "_selected_action": [invoice.pk]})
 
     invoice.refresh_from_db()
     assert invoice.paid_at is not None
@@ -240,3 +243,37 @@ def test_portfolio_holders_do_not_see_invoices(client, run):
     client.force_login(holder)
 
     assert client.get(reverse("admin:enrolment_invoice_changelist")).status_code == 403
+
+
+def test_a_credit_note_cannot_be_marked_paid_in_the_admin(client, office, run):
+    from django.urls import reverse
+
+    enrolment = services.enrol(run=run, learner=UserFactory())
+    order = Order.objects.get(enrolments=enrolment)
+    invoice = services.issue_invoice(order=order)
+    note = services.credit_invoice_in_full(invoice=invoice, by=office)
+    client.force_login(office)
+
+    paid = {"paid_at_0": "2026-11-30", "paid_at_1": "10:00:00", "payment_reference": "x"}
+    client.post(reverse("admin:enrolment_invoice_change", args=[note.pk]), paid)
+    with pytest.raises(services.EnrolmentError, match="credit note settles"):
+        services.mark_invoice_paid(invoice=note, by=office)
+
+    note.refresh_from_db()
+    assert note.paid_at is None and note.payment_reference == ""
+
+
+def test_only_the_office_records_payments_and_a_payment_is_recorded_once(office, run):
+    from django.core.exceptions import PermissionDenied
+
+    enrolment = services.enrol(run=run, learner=UserFactory())
+    invoice = services.issue_invoice(order=Order.objects.get(enrolments=enrolment))
+
+    with pytest.raises(PermissionDenied):
+        services.mark_invoice_paid(invoice=invoice, by=enrolment.learner)
+    services.mark_invoice_paid(invoice=invoice, reference="bank 1", by=office)
+    with pytest.raises(services.EnrolmentError, match="already marked paid"):
+        services.mark_invoice_paid(invoice=invoice, reference="bank 2", by=office)
+
+    invoice.refresh_from_db()
+    assert invoice.payment_reference == "bank 1"

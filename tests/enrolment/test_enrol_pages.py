@@ -175,7 +175,7 @@ def test_my_learning_query_count_does_not_grow_with_waiting_list_places(
 ):
     learner = UserFactory()
     for _ in range(places):
-        full = ModuleRunFactory(capacity=0, status="full")
+        full = ModuleRunFactory(capacity=0)
         WaitingListEntry.objects.create(run=full, learner=UserFactory())  # one ahead
         WaitingListEntry.objects.create(run=full, learner=learner)
     client.force_login(learner)

@@ -92,6 +92,7 @@ def invite(
     role: str = Membership.Role.STAFF,
 ) -> list[Invitation]:
     """Invite one or many addresses, all or nothing; the emails go out after commit."""
+    require_admin_of(invited_by, organisation, _("Only an admin of the employer invites staff."))
     emails = list(dict.fromkeys(_normalised_email(e) for e in emails if e.strip()))
     problems = [p for e in emails if (p := invitation_problem(organisation=organisation, email=e))]
     if problems:

@@ -171,6 +171,10 @@ def cancel_enrolment(
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
     if enrolment.status == Enrolment.Status.CANCELLED:
         return []
+    if by != enrolment.learner and not administers(by, enrolment.organisation_id):
+        require_curator_of_runs(by, run, message=_(
+            "Only the learner, the paying employer's admins or whoever curates the run cancel."
+        ))  # fmt: skip
     learner_rules = by == enrolment.learner and not closing_account
     if learner_rules and enrolment.cohort_id:
         raise EnrolmentError(_("Your employer manages this enrolment; ask them to change it."))

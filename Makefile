@@ -31,9 +31,10 @@ run: install  ## Install, migrate, load the demo and serve on http://127.0.0.1:$
 test: install node_modules/axe-core/axe.min.js  ## Run the whole test suite (DATABASE_URL if set, else SQLite)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-lint: install  ## ruff check and format check
+lint: install  ## ruff check, format check, and the layers (import-linter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install  ## Fix what ruff can fix and format the code
 	$(BIN)/ruff check --fix .

@@ -71,7 +71,7 @@ def send_once(queryset, *, pk: int, sent_field: str, message) -> bool:
 def invitation_message(invitation: Invitation) -> EmailMultiAlternatives:
     context = {
         "invitation": invitation,
-        "url": settings.SITE_URL + reverse("invitation", args=[invitation.token]),
+        "url": settings.SITE_URL + reverse("employer:invitation", args=[invitation.token]),
         "expires": timezone.localtime(invitation.expires_at),
     }
     language = invitation.invited_by.preferred_language if invitation.invited_by else None

@@ -68,6 +68,10 @@ INSTALLED_APPS = [
     "catalogue",
     "enrolment",
     "credentials",
+    # The pages by audience, above every domain app (pretix's presale and control).
+    "learner",
+    "employer",
+    "teaching",
 ]
 
 MIDDLEWARE = [

@@ -3,17 +3,16 @@ import json
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from academy import personal_data, services
-from academy.forms import DeleteAccountForm, looks_like_token
+from academy import personal_data
+from academy.forms import DeleteAccountForm
 from academy.health import service_states
-from academy.models import Invitation
 
 
 @require_GET
@@ -37,32 +36,6 @@ def server_error(request):
     auth context processor would, to find the user).
     """
     return HttpResponseServerError(loader.get_template("500.html").render({}))
-
-
-@require_http_methods(["GET", "POST"])
-def invitation(request, token):
-    if not looks_like_token(token):
-        raise Http404(_("No such invitation."))
-    invitation = get_object_or_404(Invitation.objects.select_related("organisation"), token=token)
-    problem = services.why_invitation_is_unusable(invitation=invitation, user=request.user)
-    if request.method == "POST" and request.user.is_authenticated and problem is None:
-        try:
-            services.accept_invitation(invitation=invitation, user=request.user)
-        except services.MembershipError as error:
-            problem = str(error)
-        else:
-            messages.success(
-                request, _("You are now a member of %(organisation)s.") % {
-                    "organisation": invitation.organisation
-                }
-            )  # fmt: skip
-            return redirect("enrolment:my_learning")
-    return render(
-        request,
-        "academy/invitation.html",
-        {"invitation": invitation, "problem": problem},
-        status=410 if problem and not request.user.is_authenticated else 200,
-    )
 
 
 @login_required

@@ -226,7 +226,7 @@ class Module(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("catalogue:module", kwargs={"slug": self.slug})
+        return reverse("learner:module", kwargs={"slug": self.slug})
 
     @property
     def is_public(self) -> bool:

@@ -341,28 +341,11 @@ _FACET_LABELS = {
 }
 
 
-_seat_counters = []
-
-
-def register_seat_counter(count_seats_taken) -> None:
-    """The enrolment app tells the catalogue how many seats each run has taken.
-
-    `count_seats_taken(run_ids)` returns {run_id: seats}; the catalogue itself knows
-    nothing about enrolments (dependencies point from enrolment to catalogue).
-    """
-    _seat_counters.append(count_seats_taken)
-
-
-def fill_seats_taken(runs) -> None:
-    runs = list(runs)
-    for count_seats_taken in _seat_counters:
-        taken = count_seats_taken([run.pk for run in runs])
-        for run in runs:
-            run.seats_taken = getattr(run, "seats_taken", 0) + taken.get(run.pk, 0)
-
-
 def published_module(slug: str, *, today: date | None = None, user=None) -> Module:
-    """A module with everything its page shows; drafts only for those who curate them."""
+    """A module with everything its page shows; drafts only for those who curate them.
+
+    Its `upcoming_runs` know nothing of seats: the page above enrolment counts them
+    (`enrolment.queries.fill_seats_taken`)."""
     today = today or timezone.localdate()
     visible = Module.objects.published()
     if user is not None and user.is_authenticated and user.is_staff:
@@ -387,7 +370,6 @@ def published_module(slug: str, *, today: date | None = None, user=None) -> Modu
         )
         .get(slug=slug)
     )
-    fill_seats_taken(module.upcoming_runs)
     return module
 
 

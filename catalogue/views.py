@@ -1,8 +1,7 @@
-from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
@@ -15,7 +14,6 @@ from catalogue import page_cache, queries, services
 from catalogue.calendars import calendar_for
 from catalogue.forms import CatalogueFilterForm, LearningNeedForm
 from catalogue.models import Module, ModuleRun
-from catalogue.structured_data import course_json_ld
 
 PAGE_SIZE = 20
 
@@ -64,35 +62,6 @@ def _query_without_page(request) -> str:
     query = request.GET.copy()
     query.pop("page", None)
     return query.urlencode()
-
-
-@require_GET
-def module_detail(request, slug):
-    cache_key = page_cache.module_key(slug)
-    parts = page_cache.get(cache_key)
-    if parts is None:
-        try:
-            module = queries.published_module(slug, user=request.user)
-        except Module.DoesNotExist:
-            raise Http404(_("No such module.")) from None
-        context = {
-            "module": module,
-            "json_ld": course_json_ld(module, url=settings.SITE_URL + module.get_absolute_url()),
-            "outcomes": [outcome for outcome in module.learning_outcomes if outcome.strip()],
-        }
-        parts = {
-            "title": module.title,
-            "summary": module.summary,
-            "json_ld": context["json_ld"],
-            "body": render_to_string("catalogue/_module.html", context, request),
-        }
-        if module.is_public:  # a curator's preview of a draft is never cached
-            page_cache.put(cache_key, parts)
-    return render(
-        request,
-        "catalogue/module_detail.html",
-        {**parts, "body": mark_safe(parts["body"])},  # noqa: S308 - rendered by us above
-    )
 
 
 @require_GET

@@ -9,6 +9,17 @@ def credentials_of(user) -> QuerySet[Credential]:
     return Credential.objects.filter(learner=user).defer("pdf", "jwt").order_by("-issued_at")
 
 
+def result_grid(run) -> list:
+    """A run's participants with their result and credential (without its documents)."""
+    return list(
+        run.enrolments.holding_a_seat()
+        .select_related("learner", "result__credential")
+        .defer("result__credential__pdf", "result__credential__jwt",
+               "result__credential__document")
+        .order_by("learner__last_name", "learner__first_name")
+    )  # fmt: skip
+
+
 def public_credential(credential_id) -> Credential:
     return Credential.objects.defer("pdf").get(pk=credential_id)
 

@@ -13,11 +13,4 @@ urlpatterns = [
     path("credentials/<uuid:credential_id>.json", views.credential_json, name="json"),
     path("credentials/<uuid:credential_id>.jwt", views.credential_jwt, name="jwt"),
     path("credentials/<uuid:credential_id>.pdf", views.credential_pdf, name="pdf"),
-    path("teaching/runs/<int:run_id>/results/", views.run_results, name="run_results"),
-    path("teaching/runs/<int:run_id>/results/issue/", views.issue_run, name="issue_run"),
-    path(
-        "teaching/runs/<int:run_id>/results/progress/",
-        views.issuing_progress,
-        name="issuing_progress",
-    ),
 ]

@@ -1,26 +1,19 @@
-"""Public verification, the published documents, and the lecturers' result pages."""
+"""Public verification and the published documents (credential, issuer, keys, status list)."""
 
 import hashlib
 import json
 from http import HTTPStatus
 from urllib.parse import urlencode
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
-from django.forms import formset_factory
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from academy import throttle
 from academy.pdf import pdf_response
-from catalogue.models import ModuleRun
 from credentials import documents, keys, proofs, queries, services, verification
-from credentials.forms import CheckCredentialForm, ResultRowForm, ResultsUploadForm
+from credentials.forms import CheckCredentialForm
 from credentials.models import Credential, SigningKey
 
 JSON_LD = "application/ld+json"
@@ -124,91 +117,3 @@ def status_list_credential(request, list_name):
     response["Cache-Control"] = "no-cache"  # revocations must show at once
     response["Access-Control-Allow-Origin"] = "*"
     return response
-
-
-# --- Results (lecturers and curators) ------------------------------------------------------
-
-ResultFormSet = formset_factory(ResultRowForm, extra=0)
-
-
-def _assessable_run(request, run_id) -> ModuleRun:
-    run = get_object_or_404(ModuleRun.objects.select_related("module"), pk=run_id)
-    if not services.teaches_or_curates(request.user, run):
-        raise Http404
-    return run
-
-
-@login_required
-def run_results(request, run_id):
-    run = _assessable_run(request, run_id)
-    enrolments = list(
-        run.enrolments.holding_a_seat().select_related("learner", "result__credential")
-        .order_by("learner__last_name", "learner__first_name")
-    )  # fmt: skip
-    initial = [_initial(enrolment) for enrolment in enrolments]
-    grid_posted = request.method == "POST" and "upload" not in request.POST
-    formset = ResultFormSet(request.POST if grid_posted else None, initial=initial,
-                            prefix="results")  # fmt: skip
-    if grid_posted and len(formset.forms) != len(enrolments):  # a stale page or a made-up post
-        messages.error(request, _("The participants changed since the page was opened; nothing "
-                                  "was saved. Check the grid and save again."))  # fmt: skip
-        return redirect("credentials:run_results", run.pk)
-    for enrolment, form in zip(enrolments, formset.forms, strict=True):
-        if hasattr(enrolment, "result") and enrolment.result.is_locked_by_credential:
-            for field in form.fields.values():
-                field.disabled = True  # a credential was issued: revoke before changing
-    upload, problems = ResultsUploadForm(), []
-    if request.method == "POST" and "upload" in request.POST:
-        upload = ResultsUploadForm(request.POST, request.FILES)
-        if upload.is_valid():
-            parsed = services.parse_results(run=run, content=upload.cleaned_data["file"].read())
-            problems = parsed.problems
-            if not problems:
-                return _save_results(request, run, parsed.rows)
-    elif grid_posted and formset.is_valid():
-        rows = [{"enrolment": enrolment, "passed": form.cleaned_data["outcome"] == "passed",
-                 "grade": form.cleaned_data["grade"]}
-                for enrolment, form in zip(enrolments, formset.forms, strict=True)
-                if form.cleaned_data.get("outcome") and form.has_changed()]  # fmt: skip
-        return _save_results(request, run, rows)
-    return render(request, "credentials/run_results.html", {
-        "run": run, "rows": list(zip(enrolments, formset.forms, strict=True)),
-        "formset": formset, "upload": upload, "problems": problems[:200],
-        "progress": services.issuing_progress(run),
-    })  # fmt: skip
-
-
-def _initial(enrolment) -> dict:
-    result = getattr(enrolment, "result", None)
-    if result is None:
-        return {"outcome": "", "grade": ""}
-    return {"outcome": "passed" if result.passed else "failed", "grade": result.grade}
-
-
-def _save_results(request, run, rows):
-    try:
-        count = services.record_results(run=run, rows=rows, by=request.user)
-    except (services.CredentialError, PermissionDenied) as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _(
-            "%(count)d results saved; credentials for those who passed are being issued."
-        ) % {"count": count})  # fmt: skip
-    return redirect("credentials:run_results", run.pk)
-
-
-@login_required
-@require_POST
-def issue_run(request, run_id):
-    run = _assessable_run(request, run_id)
-    queued = services.issue_run_credentials(run=run, by=request.user)
-    messages.success(request, _("Issuing %(count)d credentials; this page shows the progress.")
-                     % {"count": queued})  # fmt: skip
-    return redirect("credentials:run_results", run.pk)
-
-
-@login_required
-def issuing_progress(request, run_id):
-    run = _assessable_run(request, run_id)
-    return render(request, "credentials/_progress.html",
-                  {"run": run, "progress": services.issuing_progress(run)})  # fmt: skip

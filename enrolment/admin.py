@@ -384,6 +384,9 @@ class InvoiceAdmin(AuditHistory, ServiceRefusalsAsMessages, admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("pdf")  # the PDF view reads it alone
+
     def get_urls(self):
         pdf = path("<int:invoice_id>/pdf/", self.admin_site.admin_view(self.pdf_view),
                    name="enrolment_invoice_pdf")  # fmt: skip

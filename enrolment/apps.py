@@ -8,10 +8,6 @@ class EnrolmentConfig(AppConfig):
 
     def ready(self):
         from academy import personal_data
-        from catalogue.queries import register_seat_counter
-        from enrolment.services import seats_taken_by_run
-
-        register_seat_counter(seats_taken_by_run)
         from enrolment.personal_data import erase_enrolment_data, export_enrolment_data
 
         personal_data.register(

@@ -7,8 +7,18 @@ from django.utils import timezone
 
 from academy.models import Invitation, Membership, Organisation, StaffImport
 from catalogue.models import Module, ModuleRun, Session
-from catalogue.queries import fill_seats_taken, runs_curated_by
+from catalogue.queries import runs_curated_by
 from enrolment.models import Cohort, Enrolment, Invoice, WaitingListEntry
+from enrolment.services import seats_taken_by_run
+
+
+def fill_seats_taken(runs) -> None:
+    """Set `seats_taken` on each run (for `ModuleRun.seats_left` and `is_full`), in two
+    queries for all of them."""
+    runs = list(runs)
+    taken = seats_taken_by_run([run.pk for run in runs])
+    for run in runs:
+        run.seats_taken = taken.get(run.pk, 0)
 
 
 def organisations_administered_by(user) -> QuerySet[Organisation]:
@@ -148,12 +158,21 @@ def swap_candidates(cohort: Cohort) -> QuerySet:
     )
 
 
+# Invoice lists never load the stored PDFs (tens of kilobytes each); the download reads one.
+def _invoice_list(invoices: QuerySet[Invoice]) -> QuerySet[Invoice]:
+    return invoices.select_related("corrects").defer("pdf", "corrects__pdf")
+
+
 def invoices_of_organisation(organisation: Organisation) -> QuerySet[Invoice]:
-    return Invoice.objects.filter(order__organisation=organisation).select_related("corrects")
+    return _invoice_list(Invoice.objects.filter(order__organisation=organisation))
 
 
 def invoices_of_learner(user) -> QuerySet[Invoice]:
-    return Invoice.objects.filter(order__learner=user).select_related("corrects")
+    return _invoice_list(Invoice.objects.filter(order__learner=user))
+
+
+def invoices_of_cohort(cohort: Cohort) -> QuerySet[Invoice]:
+    return _invoice_list(Invoice.objects.filter(order__cohort=cohort))
 
 
 def sessions_to_record(user, today=None) -> QuerySet[Session]:

@@ -33,7 +33,7 @@ def test_an_invitation_link_that_cannot_be_ours_is_404(client, token):
 def test_a_genuine_invitation_link_still_opens(client):
     invitation = InvitationFactory()
 
-    assert client.get(reverse("invitation", args=[invitation.token])).status_code == 200
+    assert client.get(reverse("employer:invitation", args=[invitation.token])).status_code == 200
 
 
 @pytest.mark.parametrize("token", ["%00", "abc%00", "x" * 300])
@@ -43,7 +43,7 @@ def test_a_calendar_feed_link_that_cannot_be_ours_is_404(client, token):
 
 def test_an_overlong_invited_address_is_refused_at_the_field(client, admin_membership):
     client.force_login(admin_membership.user)
-    url = reverse("enrolment:employer_invite", args=[admin_membership.organisation_id])
+    url = reverse("employer:invite", args=[admin_membership.organisation_id])
 
     response = client.post(url, {"emails": f"ok@example.nl {LONG_EMAIL}", "role": "staff"})
 
@@ -86,7 +86,7 @@ def test_a_shift_jis_list_asks_for_utf8_in_the_preview(client, admin_membership,
     content = "email,given name,family name\nyamada@example.jp,太郎,山田\n".encode("shift_jis")
 
     response = client.post(
-        reverse("enrolment:employer_import_new", args=[organisation.pk]),
+        reverse("employer:import_new", args=[organisation.pk]),
         {"file": SimpleUploadedFile("staff.csv", content)}, follow=True,
     )  # fmt: skip
 
@@ -112,7 +112,7 @@ def test_a_windows_1252_excel_export_still_imports(organisation, names):
 def test_a_nul_in_an_uploaded_staff_list_is_shown_not_stored(client, admin_membership):
     client.force_login(admin_membership.user)
     UserFactory()
-    url = reverse("enrolment:employer_import_new", args=[admin_membership.organisation_id])
+    url = reverse("employer:import_new", args=[admin_membership.organisation_id])
 
     response = client.post(url, {"file": SimpleUploadedFile(
         "staff.csv", HEADER + b"jan@example.nl,J\x00an,Vries\n")}, follow=True)  # fmt: skip

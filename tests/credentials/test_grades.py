@@ -31,14 +31,14 @@ def enrolment(run):
 
 
 def post_grid(client, run, grade):
-    return client.post(reverse("credentials:run_results", args=[run.pk]), {
+    return client.post(reverse("teaching:run_results", args=[run.pk]), {
         "results-TOTAL_FORMS": "1", "results-INITIAL_FORMS": "1",
         "results-0-outcome": "passed", "results-0-grade": grade})  # fmt: skip
 
 
 def post_csv(client, run, enrolment, grade):
     content = f"email;passed;grade\n{enrolment.learner.email};yes;{grade}\n".encode()
-    return client.post(reverse("credentials:run_results", args=[run.pk]),
+    return client.post(reverse("teaching:run_results", args=[run.pk]),
                        {"upload": "1", "file": SimpleUploadedFile("r.csv", content)})  # fmt: skip
 
 
@@ -95,7 +95,7 @@ def test_a_results_csv_that_cannot_be_read_says_why(client, run, lecturer, conte
 
     upload = SimpleUploadedFile("r.csv", content)
     response = client.post(
-        reverse("credentials:run_results", args=[run.pk]), {"upload": "1", "file": upload}
+        reverse("teaching:run_results", args=[run.pk]), {"upload": "1", "file": upload}
     )
 
     assert response.status_code == 200 and message in response.content.decode()
@@ -111,7 +111,7 @@ def test_a_grid_post_that_does_not_match_the_participants_saves_nothing(
     if total is not None:
         data["results-TOTAL_FORMS"] = total
 
-    response = client.post(reverse("credentials:run_results", args=[run.pk]), data, follow=True)
+    response = client.post(reverse("teaching:run_results", args=[run.pk]), data, follow=True)
 
     assert response.status_code == 200
     assert "nothing was saved" in response.content.decode()

@@ -123,7 +123,7 @@ def test_lecturer_records_results_on_the_grid_and_issues(
     learners = [UserFactory(last_name=name) for name in ("Aalders", "Bos")]
     for learner in learners:
         Enrolment.objects.create(run=run, learner=learner)
-    url = reverse("credentials:run_results", args=[run.pk])
+    url = reverse("teaching:run_results", args=[run.pk])
     client.force_login(lecturer)
     data = {"results-TOTAL_FORMS": "2", "results-INITIAL_FORMS": "2",
             "results-0-outcome": "passed", "results-0-grade": "8,5",
@@ -151,11 +151,11 @@ def test_issue_button_queues_the_passed_results_still_without_credential(
     client.force_login(lecturer)
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("credentials:issue_run", args=[run.pk]), follow=True)
+        response = client.post(reverse("teaching:issue_run", args=[run.pk]), follow=True)
 
     assert "Issuing 3 credentials" in response.content.decode()
     assert Credential.objects.count() == 3  # queued once the request's writes committed
-    progress = client.get(reverse("credentials:run_results", args=[run.pk])).content.decode()
+    progress = client.get(reverse("teaching:run_results", args=[run.pk])).content.decode()
     assert "3 of 3 passed participants" in progress
 
 
@@ -163,7 +163,7 @@ def test_bad_grade_on_the_grid_saves_nothing(client, run, lecturer):
     Enrolment.objects.create(run=run, learner=UserFactory())
     client.force_login(lecturer)
 
-    response = client.post(reverse("credentials:run_results", args=[run.pk]), {
+    response = client.post(reverse("teaching:run_results", args=[run.pk]), {
         "results-TOTAL_FORMS": "1", "results-INITIAL_FORMS": "1",
         "results-0-outcome": "passed", "results-0-grade": "eleven"})  # fmt: skip
 
@@ -175,7 +175,7 @@ def test_results_csv_is_checked_whole(client, run, lecturer):
     for person in people:
         Enrolment.objects.create(run=run, learner=person)
     client.force_login(lecturer)
-    url = reverse("credentials:run_results", args=[run.pk])
+    url = reverse("teaching:run_results", args=[run.pk])
     bad = (f"email;geslaagd;cijfer\n{people[0].email};ja;7\nstranger@example.com;ja;\n"
            f"{people[1].email};misschien;12\n").encode()  # fmt: skip
 
@@ -193,8 +193,8 @@ def test_results_csv_is_checked_whole(client, run, lecturer):
 def test_only_the_runs_lecturers_and_curators_see_the_results_page(client, run):
     client.force_login(UserFactory(is_staff=True))
 
-    assert client.get(reverse("credentials:run_results", args=[run.pk])).status_code == 404
-    assert client.post(reverse("credentials:issue_run", args=[run.pk])).status_code == 404
+    assert client.get(reverse("teaching:run_results", args=[run.pk])).status_code == 404
+    assert client.post(reverse("teaching:issue_run", args=[run.pk])).status_code == 404
 
 
 def test_credentials_survive_account_deletion(client, credential):
@@ -217,7 +217,7 @@ def test_my_learning_lists_credentials_and_employers_see_them_with_consent(clien
     organisation = admin.memberships.get().organisation
     membership = MembershipFactory(organisation=organisation, user=learner, shares_progress=False)
     client.force_login(admin)
-    staff_url = reverse("enrolment:employer_staff", args=[organisation.pk])
+    staff_url = reverse("employer:staff", args=[organisation.pk])
 
     assert credential.get_absolute_url() not in client.get(staff_url).content.decode()
     membership.shares_progress = True
@@ -235,7 +235,7 @@ def test_result_grid_queries_do_not_grow_with_participants(
     client.force_login(lecturer)
 
     with django_assert_max_num_queries(12):
-        response = client.get(reverse("credentials:run_results", args=[run.pk]))
+        response = client.get(reverse("teaching:run_results", args=[run.pk]))
     assert response.content.decode().count(">issued<") == 25
 
 

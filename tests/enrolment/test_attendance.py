@@ -34,7 +34,7 @@ def lecturer(session):
 
 def test_lecturer_records_who_was_present(client, session, learners, lecturer):
     client.force_login(lecturer)
-    url = reverse("enrolment:session_attendance", args=[session.pk])
+    url = reverse("teaching:session_attendance", args=[session.pk])
     page = client.get(url).content.decode()
     assert "Werkcollege 1" in page and all(p.first_name in page for p in learners)
     enrolments = {e.learner: e for e in session.run.enrolments.all()}
@@ -67,7 +67,7 @@ def test_portfolio_holder_of_the_faculty_may_record_others_may_not(client, sessi
     session.run.module.faculty.portfolio_holders.add(holder)
     stranger = UserFactory(is_staff=True)
     stranger.groups.add(Group.objects.get(name=PORTFOLIO_HOLDERS))
-    url = reverse("enrolment:session_attendance", args=[session.pk])
+    url = reverse("teaching:session_attendance", args=[session.pk])
 
     assert services.teaches_or_curates(holder, session.run)
     client.force_login(stranger)
@@ -82,7 +82,7 @@ def test_teaching_page_lists_the_lecturers_sessions(client, session, lecturer):
     other = SessionFactory(title="Someone else's session")
     client.force_login(lecturer)
 
-    html = client.get(reverse("enrolment:teaching")).content.decode()
+    html = client.get(reverse("teaching:index")).content.decode()
 
     assert "Werkcollege 1" in html and other.title not in html
     assert f"/teaching/runs/{session.run_id}/results/" in html  # added by the credentials app
@@ -99,7 +99,7 @@ def test_cohort_page_shows_attendance(client, session, lecturer):
     services.record_attendance(session=session, present={cohort.enrolments.get().pk}, by=lecturer)
     client.force_login(admin)
 
-    html = client.get(reverse("enrolment:employer_cohort", args=[organisation.pk, cohort.pk]))
+    html = client.get(reverse("employer:cohort", args=[organisation.pk, cohort.pk]))
 
     assert "1 of 1 sessions" in html.content.decode()
 
@@ -115,8 +115,8 @@ def test_teaching_page_pages_through_many_sessions_at_constant_queries(
     client.force_login(lecturer)
 
     with django_assert_max_num_queries(8):
-        first = client.get(reverse("enrolment:teaching")).content.decode()
-    second = client.get(reverse("enrolment:teaching"), {"page": 2}).content.decode()
+        first = client.get(reverse("teaching:index")).content.decode()
+    second = client.get(reverse("teaching:index"), {"page": 2}).content.decode()
 
     assert "Page 1 of 2" in first and "Later sessions" in first
     assert "Page 2 of 2" in second and "Earlier sessions" in second

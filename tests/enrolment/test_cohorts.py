@@ -197,7 +197,7 @@ def test_csv_list_is_checked_whole_with_problems_by_row(organisation, staff):
 
 
 def cohort_new_url(organisation):
-    return reverse("enrolment:employer_cohort_new", args=[organisation.pk])
+    return reverse("employer:cohort_new", args=[organisation.pk])
 
 
 def test_admin_enrols_ticked_staff_from_the_portal(client, organisation, admin, staff):
@@ -213,7 +213,7 @@ def test_admin_enrols_ticked_staff_from_the_portal(client, organisation, admin, 
 
     cohort = Cohort.objects.get()
     assert response.redirect_chain[-1][0] == reverse(
-        "enrolment:employer_cohort", args=[organisation.pk, cohort.pk]
+        "employer:cohort", args=[organisation.pk, cohort.pk]
     )
     html = response.content.decode()
     assert "Wijkteam" in html and staff[0].email in html and "Confirmed" in html
@@ -251,22 +251,22 @@ def test_another_organisations_cohort_and_invoice_are_not_found(client, organisa
     client.force_login(other_admin)
 
     assert (
-        client.get(reverse("enrolment:employer_cohort", args=[other.pk, cohort.pk])).status_code
+        client.get(reverse("employer:cohort", args=[other.pk, cohort.pk])).status_code
         == 404
     )
-    assert client.get(reverse("enrolment:employer_invoice_pdf",
+    assert client.get(reverse("employer:invoice_pdf",
                               args=[other.pk, invoice.pk])).status_code == 404  # fmt: skip
-    assert client.get(reverse("enrolment:employer_cohort",
+    assert client.get(reverse("employer:cohort",
                               args=[organisation.pk, cohort.pk])).status_code == 404  # fmt: skip
     client.force_login(admin)
-    pdf = client.get(reverse("enrolment:employer_invoice_pdf", args=[organisation.pk, invoice.pk]))
+    pdf = client.get(reverse("employer:invoice_pdf", args=[organisation.pk, invoice.pk]))
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
 
 
 def test_swap_from_the_cohort_page(client, organisation, admin, staff):
     cohort = services.create_cohort(organisation=organisation, run=ModuleRunFactory(),
                                     learners=staff[:1], by=admin)  # fmt: skip
-    url = reverse("enrolment:employer_cohort", args=[organisation.pk, cohort.pk])
+    url = reverse("employer:cohort", args=[organisation.pk, cohort.pk])
     client.force_login(admin)
 
     response = client.post(url, {"enrolment": cohort.enrolments.get().pk,
@@ -289,6 +289,6 @@ def test_cohort_page_queries_do_not_grow_with_members(
 
     with django_assert_max_num_queries(14):
         response = client.get(
-            reverse("enrolment:employer_cohort", args=[organisation.pk, cohort.pk])
+            reverse("employer:cohort", args=[organisation.pk, cohort.pk])
         )
     assert response.content.decode().count("Confirmed") >= 30

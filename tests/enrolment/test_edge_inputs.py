@@ -38,7 +38,7 @@ def test_a_swap_naming_no_seat_of_the_cohort_says_so_and_swaps_nothing(
     client, organisation, admin, staff, cohort, enrolment
 ):
     client.force_login(admin)
-    url = reverse("enrolment:employer_cohort", args=[organisation.pk, cohort.pk])
+    url = reverse("employer:cohort", args=[organisation.pk, cohort.pk])
 
     response = client.post(url, {"enrolment": enrolment, "replacement": staff[2].pk})
 
@@ -53,7 +53,7 @@ def test_a_seat_of_another_cohort_cannot_be_swapped(client, organisation, admin,
     other = services.create_cohort(organisation=organisation, run=ModuleRunFactory(),
                                    learners=staff[1:2], by=admin)  # fmt: skip
     client.force_login(admin)
-    url = reverse("enrolment:employer_cohort", args=[organisation.pk, cohort.pk])
+    url = reverse("employer:cohort", args=[organisation.pk, cohort.pk])
 
     client.post(url, {"enrolment": other.enrolments.get().pk, "replacement": staff[2].pk})
 
@@ -72,7 +72,7 @@ def test_a_cohort_list_that_cannot_be_read_reserves_nothing(
     client, organisation, admin, content, message
 ):
     client.force_login(admin)
-    url = reverse("enrolment:employer_cohort_new", args=[organisation.pk])
+    url = reverse("employer:cohort_new", args=[organisation.pk])
     upload = SimpleUploadedFile("team.csv", content)
 
     response = client.post(url, {"run": ModuleRunFactory().pk, "staff_list": upload})

@@ -205,12 +205,12 @@ def test_learner_cancels_until_the_runs_deadline_and_is_told_after_it(client, ru
     learner = UserFactory()
     enrolment = Enrolment.objects.create(run=run, learner=learner)
     client.force_login(learner)
-    assert "possible until" in client.get(reverse("enrolment:my_learning")).content.decode()
+    assert "possible until" in client.get(reverse("learner:my_learning")).content.decode()
 
     run.cancellation_deadline = timezone.localdate() - timedelta(days=1)
     run.save()
-    page = client.get(reverse("enrolment:my_learning")).content.decode()
-    response = client.post(reverse("enrolment:cancel", args=[enrolment.pk]), follow=True)
+    page = client.get(reverse("learner:my_learning")).content.decode()
+    response = client.post(reverse("learner:cancel", args=[enrolment.pk]), follow=True)
 
     assert "contact the academy office" in page
     assert "ask the academy office to cancel" in response.content.decode()

@@ -119,8 +119,8 @@ def test_get_with_fuzzed_path_and_query(world, isolated, data, role, name):
 
 @settings(max_examples=examples(250))
 @given(data=st.data(), role=st.sampled_from(ROLES[1:]), name=st.sampled_from(PUBLIC_ROUTES))
-@example(data=None, role="employer", name="enrolment:employer_cohort").via("issue 10")
-@example(data=None, role="employer", name="enrolment:employer_invite").via("issue 10")
+@example(data=None, role="employer", name="employer:cohort").via("issue 10")
+@example(data=None, role="employer", name="employer:invite").via("issue 10")
 def test_post_with_fuzzed_form_fields(world, isolated, data, role, name):
     route = ROUTES[name]
     with isolated():

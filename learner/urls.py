@@ -1,0 +1,17 @@
+from django.urls import path
+
+from learner import views
+
+app_name = "learner"
+
+urlpatterns = [
+    path("modules/<slug:slug>/", views.module_detail, name="module"),
+    path("modules/<slug:slug>/<slug:code>/enrol/", views.enrol, name="enrol"),
+    path("me/", views.my_learning, name="my_learning"),
+    path("me/profile/", views.profile, name="profile"),
+    path("me/calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),
+    path("me/calendar/renew/", views.renew_calendar_feed, name="renew_calendar_feed"),
+    path("me/enrolments/<int:enrolment_id>/cancel/", views.cancel_enrolment, name="cancel"),
+    path("me/offers/<int:entry_id>/<str:answer>/", views.answer_offer, name="answer_offer"),
+    path("me/invoices/<int:invoice_id>.pdf", views.invoice_pdf, name="invoice_pdf"),
+]

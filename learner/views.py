@@ -1,0 +1,213 @@
+"""The professional's pages: a module's page with its runs and seats, enrolling, the
+waiting list, My learning with its calendar feed, invoices and credentials, the profile."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from academy import services as people
+from academy.forms import looks_like_token
+from academy.pdf import pdf_response
+from catalogue import page_cache
+from catalogue import queries as catalogue_queries
+from catalogue.calendars import calendar_of, session_event
+from catalogue.models import Module, ModuleRun
+from catalogue.structured_data import course_json_ld
+from credentials import queries as credential_queries
+from enrolment import queries, services
+from enrolment.forms import EnrolForm, ProfileForm
+from enrolment.models import CalendarFeed, Enrolment, WaitingListEntry
+
+# --- The module page ----------------------------------------------------------------------
+
+
+@require_GET
+def module_detail(request, slug):
+    cache_key = page_cache.module_key(slug)
+    parts = page_cache.get(cache_key)
+    if parts is None:
+        try:
+            module = catalogue_queries.published_module(slug, user=request.user)
+        except Module.DoesNotExist:
+            raise Http404(_("No such module.")) from None
+        queries.fill_seats_taken(module.upcoming_runs)
+        context = {
+            "module": module,
+            "json_ld": course_json_ld(module, url=settings.SITE_URL + module.get_absolute_url()),
+            "outcomes": [outcome for outcome in module.learning_outcomes if outcome.strip()],
+        }
+        parts = {
+            "title": module.title,
+            "summary": module.summary,
+            "json_ld": context["json_ld"],
+            "body": render_to_string("catalogue/_module.html", context, request),
+        }
+        if module.is_public:  # a curator's preview of a draft is never cached
+            page_cache.put(cache_key, parts)
+    return render(
+        request,
+        "catalogue/module_detail.html",
+        {**parts, "body": mark_safe(parts["body"])},  # noqa: S308 - rendered by us above
+    )
+
+
+@login_required
+def enrol(request, slug, code):
+    run = get_object_or_404(
+        ModuleRun.objects.select_related("module"),
+        module__slug=slug, module__status=Module.Status.PUBLISHED, code=code,
+    )  # fmt: skip
+    queries.fill_seats_taken([run])  # the page says whether this is the waiting list
+    form = EnrolForm(
+        request.POST or None,
+        memberships=queries.memberships_of(request.user),
+        asks_for_motivation=run.module.asks_for_motivation,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            outcome = services.enrol(
+                run=run, learner=request.user, motivation=form.cleaned_data["motivation"],
+                **form.payment(),
+            )  # fmt: skip
+        except services.EnrolmentError as error:
+            form.add_error(None, str(error))
+        else:
+            if isinstance(outcome, WaitingListEntry):
+                messages.info(request, _(
+                    "This run is full. You are number %(position)d on the waiting list; "
+                    "we will email you when a seat is offered to you."
+                ) % {"position": services.waiting_list_position(outcome)})  # fmt: skip
+            else:
+                messages.success(request, _("You are enrolled for %(module)s.") % {
+                    "module": run.module.title})  # fmt: skip
+            return redirect("learner:my_learning")
+    return render(request, "learner/enrol.html", {"run": run, "form": form})
+
+
+# --- My learning --------------------------------------------------------------------------
+
+
+@login_required
+def my_learning(request):
+    today, now = timezone.localdate(), timezone.now()
+    enrolments = list(queries.enrolments_of(request.user))
+    return render(
+        request,
+        "learner/my_learning.html",
+        {
+            "memberships": queries.memberships_of(request.user),
+            "invitations": people.invitations_waiting_for(request.user),
+            "current": [e for e in enrolments if e.run.end_date >= today],
+            "past": [e for e in enrolments if e.run.end_date < today],
+            "upcoming_sessions": queries.upcoming_sessions(enrolments, now=now),
+            "places": queries.waiting_list_places_of(request.user),
+            "today": today,
+            "feed": services.calendar_feed_for(request.user),
+            "invoices": queries.invoices_of_learner(request.user),
+            "credentials": credential_queries.credentials_of(request.user),
+        },
+    )
+
+
+def calendar_feed(request, token):
+    """The personal feed: no login (calendar apps cannot), the secret token is the key."""
+    if not looks_like_token(token):
+        raise Http404(_("No such calendar."))
+    feed = get_object_or_404(CalendarFeed.objects.select_related("user"), token=token)
+    events = []
+    for session in queries.sessions_in_feed(feed):
+        url = settings.SITE_URL + session.run.module.get_absolute_url()
+        event = session_event(session, module_title=session.run.module.title, url=url)
+        if session.mode == session.Mode.ONLINE and session.online_url:
+            event["location"] = session.online_url  # personal: the meeting link belongs here
+        events.append(event)
+    body = calendar_of(events, name=_("My learning · Academy"))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Cache-Control"] = "private, max-age=900"
+    return response
+
+
+@login_required
+@require_POST
+def renew_calendar_feed(request):
+    services.renew_calendar_feed(request.user)
+    messages.success(
+        request, _("Your calendar feed has a new address; the old one no longer works.")
+    )
+    return redirect("learner:my_learning")
+
+
+@login_required
+@require_POST
+def cancel_enrolment(request, enrolment_id):
+    enrolment = get_object_or_404(Enrolment, pk=enrolment_id, learner=request.user)
+    try:
+        services.cancel_enrolment(enrolment=enrolment, by=request.user)
+    except services.EnrolmentError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Your enrolment has been cancelled."))
+    return redirect("learner:my_learning")
+
+
+@login_required
+@require_POST
+def answer_offer(request, entry_id, answer):
+    entry = get_object_or_404(WaitingListEntry, pk=entry_id, learner=request.user)
+    if answer not in ("accept", "decline"):
+        raise Http404
+    try:
+        if answer == "accept":
+            services.accept_offer(entry=entry, learner=request.user)
+            messages.success(request, _("You are enrolled for %(module)s.") % {
+                "module": entry.run.module.title})  # fmt: skip
+        else:
+            services.decline_offer(entry=entry, learner=request.user)
+            messages.success(request, _("You declined the seat."))
+    except services.EnrolmentError as error:
+        messages.error(request, str(error))
+    return redirect("learner:my_learning")
+
+
+@login_required
+def invoice_pdf(request, invoice_id):
+    invoice = get_object_or_404(queries.invoices_of_learner(request.user), pk=invoice_id)
+    response = pdf_response(invoice.pdf, invoice.filename)
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@login_required
+def profile(request):
+    memberships = queries.memberships_of(request.user)
+    form = ProfileForm(request.POST or None, instance=request.user, memberships=memberships)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            user = form.save()
+            services.update_preferences(
+                user=user,
+                interests=form.cleaned_data["interests"],
+                sharing=form.sharing_choices(),
+            )
+        messages.success(request, _("Your profile has been saved."))
+        response = redirect("learner:profile")
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            user.preferred_language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+        return response
+    return render(request, "learner/profile.html", {"form": form})

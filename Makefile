@@ -6,7 +6,7 @@ PORT ?= 8000
 PASSWORD ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format worker messages collectstatic clean
+.PHONY: help install run test test-fast lint format worker messages collectstatic clean
 
 help:  ## Show the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -30,6 +30,9 @@ run: install  ## Install, migrate, load the demo and serve on http://127.0.0.1:$
 
 test: install node_modules/axe-core/axe.min.js  ## Run the whole test suite (DATABASE_URL if set, else SQLite)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-fast: install  ## The suite without the browser (tests/e2e) and real-worker tests
+	$(BIN)/python -m pytest --ignore=tests/e2e -m "not e2e and not celery_worker" $(PYTEST_ARGS)
 
 lint: install  ## ruff check, format check, and the layers (import-linter)
 	$(BIN)/ruff check .

@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from academy.models import Invitation, Membership, Organisation, StaffImport
@@ -133,7 +133,7 @@ def cohorts_of(organisation: Organisation) -> QuerySet[Cohort]:
     return (
         organisation.cohorts.select_related("run__module", "order")
         .annotate(members=_seats_held())
-        .prefetch_related("order__invoices")
+        .prefetch_related(Prefetch("order__invoices", queryset=Invoice.objects.defer("pdf")))
         .order_by("-run__start_date", "-created_at")
     )
 

@@ -1,7 +1,7 @@
 import factory
 from allauth.account.models import EmailAddress
 
-from academy.models import Invitation, Membership, Organisation, User
+from academy.models import Invitation, Membership, Organisation, StaffImport, User
 
 DEFAULT_PASSWORD = "correct horse battery staple"
 
@@ -50,3 +50,14 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     email = factory.Sequence(lambda n: f"invitee{n}@example.com")
     role = Membership.Role.STAFF
+
+
+class StaffImportFactory(factory.django.DjangoModelFactory):
+    """A previewed staff list with no rows; pass `rows` and `problems` as the parser gives."""
+
+    class Meta:
+        model = StaffImport
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    uploaded_by = factory.SubFactory(UserFactory)
+    filename = "staff.csv"

@@ -2,6 +2,7 @@
 
 from academy.celery import app
 from academy.tasks import heartbeat
+from tests.enrolment.factories import EnrolmentFactory
 
 
 def test_a_real_worker_runs_the_heartbeat_task(worker_queue):
@@ -19,7 +20,6 @@ def test_a_real_worker_sends_each_reminder_once(worker_queue, worker_mail_dir):
     from django.utils import timezone
 
     from catalogue.models import Session
-    from enrolment.models import Enrolment
     from enrolment.tasks import send_due_reminders
     from tests.academy.factories import UserFactory
     from tests.catalogue.factories import ModuleRunFactory, SessionFactory
@@ -30,7 +30,7 @@ def test_a_real_worker_sends_each_reminder_once(worker_queue, worker_mail_dir):
         run=run, mode=Session.Mode.ONLINE, location="", starts_at=soon,
         ends_at=soon + timedelta(hours=1), online_url="https://meet.example.org/x",
     )  # fmt: skip
-    Enrolment.objects.create(run=run, learner=UserFactory())
+    EnrolmentFactory(run=run, learner=UserFactory())
 
     first = send_due_reminders.apply_async(queue=worker_queue).get(timeout=60)
     second = send_due_reminders.apply_async(queue=worker_queue).get(timeout=60)

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import timezone
 
-from academy.models import Invitation, Membership
+from academy.models import Invitation
 from tests.academy.factories import (
     InvitationFactory,
     MembershipFactory,
@@ -36,7 +36,7 @@ def test_a_person_is_member_of_an_organisation_once():
     membership = MembershipFactory()
 
     with pytest.raises(IntegrityError):
-        Membership.objects.create(user=membership.user, organisation=membership.organisation)
+        MembershipFactory(user=membership.user, organisation=membership.organisation)
 
 
 def test_members_do_not_share_progress_unless_they_choose_to():

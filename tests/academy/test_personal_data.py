@@ -5,15 +5,15 @@ import pytest
 from academy import emails, personal_data
 from academy.models import Invitation
 from enrolment.emails import send_enrolment_confirmation
-from enrolment.models import Enrolment
 from tests.academy.factories import InvitationFactory, UserFactory
 from tests.catalogue.factories import ModuleRunFactory
+from tests.enrolment.factories import EnrolmentFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def message_to(address):
-    enrolment = Enrolment.objects.create(run=ModuleRunFactory(), learner=UserFactory())
+    enrolment = EnrolmentFactory(run=ModuleRunFactory(), learner=UserFactory())
     context = {"enrolment": enrolment, "run": enrolment.run}
     return emails.templated_email("cohort_swapped_out", context, to=address, language="en")
 
@@ -42,7 +42,7 @@ def test_an_email_to_a_closed_account_is_not_sent_but_others_are(mailoutbox):
 
 def test_a_once_only_email_to_an_erased_learner_is_recorded_but_not_sent(mailoutbox):
     learner = UserFactory()
-    enrolment = Enrolment.objects.create(run=ModuleRunFactory(), learner=learner)
+    enrolment = EnrolmentFactory(run=ModuleRunFactory(), learner=learner)
     personal_data.erase_personal_data(learner)
     mailoutbox.clear()  # the erasure itself may mail others (it had nothing ahead here)
 

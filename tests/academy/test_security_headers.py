@@ -2,15 +2,9 @@
 pages with personal data, and a language cookie that stays on HTTPS."""
 
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
-from django.urls import reverse
 
-from academy.models import Membership
-from credentials.models import Credential
-from enrolment.models import Cohort, Invoice
 from tests.academy.factories import UserFactory
 from tests.academy.test_settings import production_environment, run_python
 from tests.catalogue.factories import ModuleFactory, SessionFactory, TeachingFactory
@@ -59,65 +53,6 @@ def test_the_module_pages_json_ld_carries_the_policys_nonce(client):
 
 
 # --- Cache-Control on pages with personal data ----------------------------------------------
-
-
-@pytest.fixture
-def demo(client):
-    call_command("seed_demo", "--password", PASSWORD, stdout=StringIO())
-
-
-def log_in(client, email):
-    client.logout()
-    assert client.login(email=email, password=PASSWORD)
-
-
-def personal_pages() -> dict[str, list[str]]:
-    """Who sees which pages and files with personal data in the demo academy."""
-    learner_invoice = Invoice.objects.filter(order__learner__email="learner@example.org").first()
-    organisation = Membership.objects.get(user__email="employer@example.org").organisation
-    cohort = Cohort.objects.filter(organisation=organisation).first()
-    employer_invoice = cohort.order.invoices.first()
-    credential = Credential.objects.filter(learner__email="learner@example.org").first()
-    employer = f"/employer/{organisation.pk}"
-    return {
-        "learner@example.org": [
-            "/me/",
-            "/me/profile/",
-            "/me/data/",
-            "/me/data/export.json",
-            f"/me/invoices/{learner_invoice.pk}.pdf",
-            f"/credentials/{credential.pk}.pdf",
-            "/accounts/email/",
-        ],
-        "employer@example.org": [
-            f"{employer}/",
-            f"{employer}/staff.csv",
-            f"{employer}/cohorts/",
-            f"{employer}/cohorts/{cohort.pk}/",
-            f"{employer}/invoices/{employer_invoice.pk}.pdf",
-        ],
-        "admin@example.org": [
-            "/admin/",
-            reverse("admin:academy_user_changelist"),
-            reverse("admin:enrolment_enrolment_changelist"),
-        ],
-    }
-
-
-def test_pages_and_files_with_personal_data_are_never_stored(client, demo):
-    stored = []
-    for email, paths in personal_pages().items():
-        log_in(client, email)
-        for path in paths:
-            response = client.get(path)
-            assert response.status_code == 200, path
-            cache_control = {
-                part.strip() for part in response.get("Cache-Control", "").lower().split(",")
-            }
-            if not {"private", "no-store"} <= cache_control:
-                stored.append(f"{path}: {response.get('Cache-Control')}")
-
-    assert stored == []
 
 
 def test_teaching_pages_are_never_stored(client):

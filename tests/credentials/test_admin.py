@@ -12,6 +12,7 @@ from credentials.models import Pathway, Result
 from enrolment import services
 from tests.academy.factories import UserFactory
 from tests.catalogue.factories import FacultyFactory, ModuleFactory, ModuleRunFactory
+from tests.credentials.factories import PathwayFactory, ResultFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +73,7 @@ def test_a_result_for_another_facultys_enrolment_is_refused(client, holder, medi
 
 def test_a_result_stays_with_its_enrolment(client, holder, science):
     first, second = enrolment_in(science), enrolment_in(science)
-    result = Result.objects.create(enrolment=first, passed=False, assessed_on=date(2026, 6, 1))
+    result = ResultFactory(enrolment=first, passed=False, assessed_on=date(2026, 6, 1))
     client.force_login(holder)
 
     client.post(f"/admin/credentials/result/{result.pk}/change/", {
@@ -153,7 +154,7 @@ def test_pathway_of_the_holders_own_published_modules_is_saved(client, holder, s
 
 
 def test_holder_cannot_open_another_facultys_pathway(client, holder, medicine):
-    pathway = Pathway.objects.create(name="Clinical", description="x", faculty=medicine)
+    pathway = PathwayFactory(name="Clinical", description="x", faculty=medicine)
     client.force_login(holder)
 
     response = client.get(f"/admin/credentials/pathway/{pathway.pk}/change/")

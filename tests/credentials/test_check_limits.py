@@ -18,10 +18,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from credentials import proofs, services
-from enrolment.models import Enrolment
 from tests.academy.factories import UserFactory
 from tests.catalogue.factories import ModuleFactory, ModuleRunFactory, TeachingFactory
 from tests.credentials.samples import open_badge_credential
+from tests.enrolment.factories import EnrolmentFactory
 
 pytestmark = pytest.mark.django_db
 URL = "/credentials/check/"
@@ -34,7 +34,7 @@ NOT_OURS = "not issued by the Academy"
 def credential():
     run = ModuleRunFactory(module=ModuleFactory(title="Data ethics", ects=3, level=6))
     lecturer = TeachingFactory(run=run, lecturer=UserFactory(is_staff=True)).lecturer
-    enrolment = Enrolment.objects.create(run=run, learner=UserFactory(first_name="Noor"))
+    enrolment = EnrolmentFactory(run=run, learner=UserFactory(first_name="Noor"))
     result = services.record_result(enrolment=enrolment, passed=True, grade="7", by=lecturer)
     return services.issue_credential(result=result)
 

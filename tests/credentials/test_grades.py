@@ -6,9 +6,9 @@ from django.urls import reverse
 
 from credentials import services
 from credentials.models import Result
-from enrolment.models import Enrolment
 from tests.academy.factories import UserFactory
 from tests.catalogue.factories import ModuleRunFactory, TeachingFactory
+from tests.enrolment.factories import EnrolmentFactory
 
 pytestmark = pytest.mark.django_db
 NOT_GRADES = ["1e1", "1_0", "٨", "８", "0010.000000000000", "7.125", "+8", "8.", ".5", "7,5,0",
@@ -27,7 +27,7 @@ def lecturer(run):
 
 @pytest.fixture
 def enrolment(run):
-    return Enrolment.objects.create(run=run, learner=UserFactory())
+    return EnrolmentFactory(run=run, learner=UserFactory())
 
 
 def post_grid(client, run, grade):

@@ -9,10 +9,11 @@ from django.core.exceptions import PermissionDenied
 
 from catalogue.models import Format
 from credentials import services, verification
-from credentials.models import Credential, Pathway
-from enrolment.models import Enrolment
+from credentials.models import Credential
 from tests.academy.factories import UserFactory
 from tests.catalogue.factories import ModuleFactory, ModuleRunFactory, TeachingFactory
+from tests.credentials.factories import PathwayFactory
+from tests.enrolment.factories import EnrolmentFactory
 
 pytestmark = pytest.mark.django_db
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
@@ -42,7 +43,7 @@ def lecturer(module):
 def passed_result(module, lecturer, learner=None, grade="8.5"):
     run = module.runs.first()
     learner = learner or UserFactory(first_name="Zoë", last_name="Dvořák")
-    enrolment = Enrolment.objects.create(run=run, learner=learner)
+    enrolment = EnrolmentFactory(run=run, learner=learner)
     return services.record_result(enrolment=enrolment, passed=True, grade=grade, by=lecturer)
 
 
@@ -101,7 +102,7 @@ def test_issuing_twice_gives_the_same_credential(module, lecturer):
 
 
 def test_failed_results_issue_nothing_and_only_teachers_record(module, lecturer):
-    enrolment = Enrolment.objects.create(run=module.runs.first(), learner=UserFactory())
+    enrolment = EnrolmentFactory(run=module.runs.first(), learner=UserFactory())
     with pytest.raises(PermissionDenied):
         services.record_result(enrolment=enrolment, passed=True, by=UserFactory())
     result = services.record_result(enrolment=enrolment, passed=False, by=lecturer)
@@ -133,7 +134,7 @@ def test_holding_every_module_of_a_pathway_stacks_into_its_credential(module, le
     second = ModuleFactory(title="AI procurement", ects=3)
     ModuleRunFactory(module=second)
     TeachingFactory(run=second.runs.first(), lecturer=lecturer)
-    pathway = Pathway.objects.create(name="AI governance", description="Both modules",
+    pathway = PathwayFactory(name="AI governance", description="Both modules",
                                      faculty=module.faculty)  # fmt: skip
     pathway.modules.set([module, second])
     learner = UserFactory()

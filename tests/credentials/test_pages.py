@@ -12,9 +12,10 @@ from pypdf import PdfReader
 
 from credentials import proofs, services, status_list, vc_jwt
 from credentials.models import Credential, Result
-from enrolment.models import Enrolment
 from tests.academy.factories import UserFactory
 from tests.catalogue.factories import ModuleFactory, ModuleRunFactory, TeachingFactory
+from tests.credentials.factories import ResultFactory
+from tests.enrolment.factories import EnrolmentFactory
 
 pytestmark = pytest.mark.django_db
 SCHEMAS = Path(__file__).resolve().parent / "schemas"
@@ -35,7 +36,7 @@ def lecturer(run):
 @pytest.fixture
 def credential(run, lecturer):
     learner = UserFactory(first_name="Noor", last_name="Bakker")
-    enrolment = Enrolment.objects.create(run=run, learner=learner)
+    enrolment = EnrolmentFactory(run=run, learner=learner)
     result = services.record_result(enrolment=enrolment, passed=True, grade="7", by=lecturer)
     return services.issue_credential(result=result)
 
@@ -122,7 +123,7 @@ def test_lecturer_records_results_on_the_grid_and_issues(
 ):
     learners = [UserFactory(last_name=name) for name in ("Aalders", "Bos")]
     for learner in learners:
-        Enrolment.objects.create(run=run, learner=learner)
+        EnrolmentFactory(run=run, learner=learner)
     url = reverse("teaching:run_results", args=[run.pk])
     client.force_login(lecturer)
     data = {"results-TOTAL_FORMS": "2", "results-INITIAL_FORMS": "2",
@@ -146,8 +147,8 @@ def test_issue_button_queues_the_passed_results_still_without_credential(
     from datetime import date
 
     for _ in range(3):  # say, recorded while the worker was down
-        enrolment = Enrolment.objects.create(run=run, learner=UserFactory())
-        Result.objects.create(enrolment=enrolment, passed=True, assessed_on=date(2026, 11, 1))
+        enrolment = EnrolmentFactory(run=run, learner=UserFactory())
+        ResultFactory(enrolment=enrolment, passed=True, assessed_on=date(2026, 11, 1))
     client.force_login(lecturer)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -160,7 +161,7 @@ def test_issue_button_queues_the_passed_results_still_without_credential(
 
 
 def test_bad_grade_on_the_grid_saves_nothing(client, run, lecturer):
-    Enrolment.objects.create(run=run, learner=UserFactory())
+    EnrolmentFactory(run=run, learner=UserFactory())
     client.force_login(lecturer)
 
     response = client.post(reverse("teaching:run_results", args=[run.pk]), {
@@ -173,7 +174,7 @@ def test_bad_grade_on_the_grid_saves_nothing(client, run, lecturer):
 def test_results_csv_is_checked_whole(client, run, lecturer):
     people = [UserFactory() for _ in range(2)]
     for person in people:
-        Enrolment.objects.create(run=run, learner=person)
+        EnrolmentFactory(run=run, learner=person)
     client.force_login(lecturer)
     url = reverse("teaching:run_results", args=[run.pk])
     bad = (f"email;geslaagd;cijfer\n{people[0].email};ja;7\nstranger@example.com;ja;\n"
@@ -229,7 +230,7 @@ def test_result_grid_queries_do_not_grow_with_participants(
     client, run, lecturer, django_assert_max_num_queries
 ):
     for _ in range(25):
-        enrolment = Enrolment.objects.create(run=run, learner=UserFactory())
+        enrolment = EnrolmentFactory(run=run, learner=UserFactory())
         services.issue_credential(result=services.record_result(
             enrolment=enrolment, passed=True, grade="7", by=lecturer))  # fmt: skip
     client.force_login(lecturer)

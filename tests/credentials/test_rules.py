@@ -8,9 +8,9 @@ from django.utils import timezone
 
 from credentials import services
 from credentials.models import Credential, Result
-from enrolment.models import Enrolment
 from tests.academy.factories import UserFactory
 from tests.catalogue.factories import ModuleRunFactory, TeachingFactory
+from tests.enrolment.factories import EnrolmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ def lecturer():
 
 def issued(lecturer):
     run = lecturer.taught_runs.get()
-    enrolment = Enrolment.objects.create(run=run, learner=UserFactory())
+    enrolment = EnrolmentFactory(run=run, learner=UserFactory())
     result = services.record_result(enrolment=enrolment, passed=True, grade="8", by=lecturer)
     return services.issue_credential(result=result)
 
@@ -50,7 +50,7 @@ def test_only_the_runs_lecturers_and_curators_revoke(lecturer):
 
 def test_queueing_credentials_checks_who_asks(lecturer, django_capture_on_commit_callbacks):
     run = lecturer.taught_runs.get()
-    enrolment = Enrolment.objects.create(run=run, learner=UserFactory())
+    enrolment = EnrolmentFactory(run=run, learner=UserFactory())
     services.record_result(enrolment=enrolment, passed=True, by=lecturer)
 
     with pytest.raises(PermissionDenied):

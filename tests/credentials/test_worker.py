@@ -8,15 +8,15 @@ import pytest
 from credentials import services
 from credentials.models import Credential, StatusCounter
 from credentials.tasks import issue_credential
-from enrolment.models import Enrolment
 from tests.academy.factories import UserFactory
 from tests.catalogue.factories import ModuleRunFactory, TeachingFactory
+from tests.enrolment.factories import EnrolmentFactory
 
 
 def passed_result():
     run = ModuleRunFactory(module__title="Data ethics", module__ects=3)
     lecturer = TeachingFactory(run=run, lecturer=UserFactory(is_staff=True)).lecturer
-    enrolment = Enrolment.objects.create(run=run, learner=UserFactory())
+    enrolment = EnrolmentFactory(run=run, learner=UserFactory())
     return services.record_result(enrolment=enrolment, passed=True, grade="8", by=lecturer)
 
 

@@ -7,6 +7,7 @@ from enrolment.models import Enrolment
 from tests.academy.factories import MembershipFactory, UserFactory
 from tests.catalogue.factories import ModuleRunFactory, SessionFactory, TeachingFactory
 from tests.e2e.helpers import log_in
+from tests.enrolment.factories import EnrolmentFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -57,7 +58,7 @@ def test_lecturer_records_attendance(page, axe_violations):
     TeachingFactory(run=session.run, lecturer=lecturer)
     for name in ("Anouk", "Bram"):
         learner = UserFactory(first_name=name, last_name="Jansen")
-        Enrolment.objects.create(run=session.run, learner=learner)
+        EnrolmentFactory(run=session.run, learner=learner)
 
     log_in(page, "docent@example.com")
     page.goto("/teaching/")

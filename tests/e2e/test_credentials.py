@@ -10,11 +10,11 @@ import pytest
 from playwright.sync_api import expect
 
 from catalogue.services import ensure_curation_groups
-from enrolment.models import Enrolment
 from tests.academy.factories import UserFactory
 from tests.catalogue.factories import ModuleFactory, ModuleRunFactory
 from tests.conftest import REQUIRE_SERVICES, skip_or_fail
 from tests.e2e.helpers import log_in
+from tests.enrolment.factories import EnrolmentFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -40,7 +40,7 @@ def test_pass_in_admin_to_verified_credential_and_revocation(
     learner = UserFactory(email="noor@example.com", first_name="Noor", last_name="Bakker")
     module = ModuleFactory(title="Data ethics", ects=3, level=6,
                            learning_outcomes=["Weigh values in data projects"])  # fmt: skip
-    enrolment = Enrolment.objects.create(run=ModuleRunFactory(module=module), learner=learner)
+    enrolment = EnrolmentFactory(run=ModuleRunFactory(module=module), learner=learner)
 
     log_in(page, "office@example.com")
     page.goto("/admin/credentials/result/add/")

@@ -20,6 +20,8 @@ from tests.academy.factories import (
     UserFactory,
 )
 from tests.catalogue.factories import ModuleRunFactory, SessionFactory
+from tests.credentials.factories import ResultFactory
+from tests.enrolment.factories import EnrolmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -100,8 +102,8 @@ def world(employer, employer_admin, learner, django_capture_on_commit_callbacks)
         services.cancel_enrolment(enrolment=holder, by=holder.learner)
 
         w["past_run"] = run_of("Basics of law", starts_in=-90)
-        w["past"] = Enrolment.objects.create(run=w["past_run"], learner=learner)
-        w["result"] = Result.objects.create(enrolment=w["past"], passed=True, grade="8",
+        w["past"] = EnrolmentFactory(run=w["past_run"], learner=learner)
+        w["result"] = ResultFactory(enrolment=w["past"], passed=True, grade="8",
                                             assessed_on=TODAY - timedelta(days=40))  # fmt: skip
     w["offer"].refresh_from_db()
     assert w["offer"].status == WaitingListEntry.Status.OFFERED
@@ -216,7 +218,7 @@ def test_no_reminder_reaches_an_erased_learner_who_still_holds_a_seat(mailoutbox
     run = run_of("Data ethics", starts_in=7)
     kept, other = UserFactory(), UserFactory()
     for person in (kept, other):
-        Enrolment.objects.create(run=run, learner=person)
+        EnrolmentFactory(run=run, learner=person)
     personal_data.erase_personal_data(UserFactory())  # nothing ahead: a plain erasure works
     kept.is_active = False
     kept.email = f"deleted-user-{kept.pk}@deleted.invalid"
@@ -234,7 +236,7 @@ def test_the_approval_reminder_skips_erased_learners_and_closed_admins(
     closed_admin = MembershipFactory(organisation=employer, role="admin").user
     active, erased = (MembershipFactory(organisation=employer).user for _ in range(2))
     for person in (active, erased):
-        Enrolment.objects.create(run=run_of("Safe care"), learner=person, payer="employer",
+        EnrolmentFactory(run=run_of("Safe care"), learner=person, payer="employer",
                                  organisation=employer, status="awaiting_approval")  # fmt: skip
     for person in (closed_admin, erased):
         person.is_active = False

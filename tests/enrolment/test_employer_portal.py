@@ -7,14 +7,16 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from academy.models import Invitation, Membership, Organisation, StaffImport
+from academy.models import Invitation, Membership, Organisation
 from tests.academy.factories import (
     DEFAULT_PASSWORD,
     InvitationFactory,
     MembershipFactory,
     OrganisationFactory,
+    StaffImportFactory,
     UserFactory,
 )
+from tests.enrolment.factories import EnrolmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -111,7 +113,7 @@ def test_another_organisations_objects_are_404_by_direct_url(admin_client, admin
     theirs = OrganisationFactory()
     their_member = MembershipFactory(organisation=theirs)
     their_invitation = InvitationFactory(organisation=theirs)
-    their_import = StaffImport.objects.create(organisation=theirs, filename="staff.csv")
+    their_import = StaffImportFactory(organisation=theirs, filename="staff.csv")
 
     for url in [
         f"/employer/{mine.pk}/members/{their_member.pk}/remove/",
@@ -291,18 +293,13 @@ def test_login_with_next_returns_to_the_invitation(client):
 
 
 def test_employer_sees_enrolments_only_of_staff_who_share(admin_client, admin_membership):
-    from enrolment.models import Enrolment
     from tests.catalogue.factories import ModuleRunFactory
 
     organisation = admin_membership.organisation
     sharing = MembershipFactory(organisation=organisation, shares_progress=True)
     private = MembershipFactory(organisation=organisation, shares_progress=False)
-    Enrolment.objects.create(
-        run=ModuleRunFactory(module__title="Shared module"), learner=sharing.user
-    )
-    Enrolment.objects.create(
-        run=ModuleRunFactory(module__title="Private module"), learner=private.user
-    )
+    EnrolmentFactory(run=ModuleRunFactory(module__title="Shared module"), learner=sharing.user)
+    EnrolmentFactory(run=ModuleRunFactory(module__title="Private module"), learner=private.user)
 
     html = admin_client.get(f"/employer/{organisation.pk}/").content.decode()
 

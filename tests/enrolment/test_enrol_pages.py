@@ -9,6 +9,7 @@ from django.utils import timezone
 from enrolment.models import Enrolment, WaitingListEntry
 from tests.academy.factories import MembershipFactory, UserFactory
 from tests.catalogue.factories import ModuleRunFactory, SessionFactory
+from tests.enrolment.factories import EnrolmentFactory, WaitingListEntryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +59,7 @@ def test_enrolling_needs_a_login_and_the_terms(client, run):
 
 
 def test_full_run_puts_the_next_learner_on_the_waiting_list(client, run):
-    Enrolment.objects.create(run=run, learner=UserFactory())
+    EnrolmentFactory(run=run, learner=UserFactory())
     client.force_login(UserFactory())
 
     response = client.post(enrol_url(run), ENROL, follow=True)
@@ -98,8 +99,8 @@ def test_cancelling_offers_the_seat_to_the_next_who_accepts_it(client, run):
 
 
 def test_nobody_can_cancel_or_answer_for_someone_else(client, run):
-    enrolment = Enrolment.objects.create(run=run, learner=UserFactory())
-    entry = WaitingListEntry.objects.create(run=run, learner=UserFactory())
+    enrolment = EnrolmentFactory(run=run, learner=UserFactory())
+    entry = WaitingListEntryFactory(run=run, learner=UserFactory())
     client.force_login(UserFactory())
 
     assert client.post(f"/me/enrolments/{enrolment.pk}/cancel/").status_code == 404
@@ -113,7 +114,7 @@ def test_personal_calendar_feed_has_my_sessions_with_links_and_can_be_renewed(cl
     from enrolment.models import CalendarFeed
 
     learner = UserFactory()
-    Enrolment.objects.create(run=run, learner=learner)
+    EnrolmentFactory(run=run, learner=learner)
     SessionFactory(run=run, title="Online clinic", mode=Session.Mode.ONLINE, location="",
                    online_url="https://meet.example.org/clinic")  # fmt: skip
     SessionFactory(title="Someone else's session")
@@ -148,12 +149,10 @@ def test_portfolio_holders_see_and_export_only_their_facultys_participants(clien
     holder.groups.add(Group.objects.get(name="Portfolio holders"))
     science.portfolio_holders.add(holder)
     formula = "=cmd|' /C calc'!A0"
-    ours = Enrolment.objects.create(
+    ours = EnrolmentFactory(
         run=ModuleRunFactory(module__faculty=science), learner=UserFactory(first_name=formula)
     )
-    theirs = Enrolment.objects.create(
-        run=ModuleRunFactory(module__faculty=law), learner=UserFactory()
-    )
+    theirs = EnrolmentFactory(run=ModuleRunFactory(module__faculty=law), learner=UserFactory())
     client.force_login(holder)
 
     listed = client.get("/admin/enrolment/enrolment/").context["cl"].queryset
@@ -176,8 +175,8 @@ def test_my_learning_query_count_does_not_grow_with_waiting_list_places(
     learner = UserFactory()
     for _ in range(places):
         full = ModuleRunFactory(capacity=0)
-        WaitingListEntry.objects.create(run=full, learner=UserFactory())  # one ahead
-        WaitingListEntry.objects.create(run=full, learner=learner)
+        WaitingListEntryFactory(run=full, learner=UserFactory())  # one ahead
+        WaitingListEntryFactory(run=full, learner=learner)
     client.force_login(learner)
 
     with django_assert_max_num_queries(12):
@@ -203,7 +202,7 @@ def test_learner_cancels_until_the_runs_deadline_and_is_told_after_it(client, ru
     run.cancellation_deadline = timezone.localdate() + timedelta(days=2)
     run.save()
     learner = UserFactory()
-    enrolment = Enrolment.objects.create(run=run, learner=learner)
+    enrolment = EnrolmentFactory(run=run, learner=learner)
     client.force_login(learner)
     assert "possible until" in client.get(reverse("learner:my_learning")).content.decode()
 

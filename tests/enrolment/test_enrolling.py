@@ -14,6 +14,7 @@ from enrolment import services
 from enrolment.models import Enrolment, WaitingListEntry
 from tests.academy.factories import MembershipFactory, UserFactory
 from tests.catalogue.factories import ModuleRunFactory
+from tests.enrolment.factories import EnrolmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -123,7 +124,7 @@ def test_accepting_an_offer_enrols_and_declining_passes_it_on():
 def test_learner_cannot_cancel_after_the_start():
     run = ModuleRunFactory(start_date=timezone.localdate() - timedelta(days=1))
     run.enrolment_closes = None
-    enrolment = Enrolment.objects.create(run=run, learner=UserFactory())
+    enrolment = EnrolmentFactory(run=run, learner=UserFactory())
 
     with pytest.raises(services.EnrolmentError, match="ask the academy office"):
         services.cancel_enrolment(enrolment=enrolment, by=enrolment.learner)

@@ -8,10 +8,11 @@ from django.utils import timezone
 from academy.models import Membership
 from catalogue.models import Session
 from enrolment import services
-from enrolment.models import Enrolment, Reminder
+from enrolment.models import Reminder
 from enrolment.reminders import send_due_reminders
 from tests.academy.factories import MembershipFactory, UserFactory
 from tests.catalogue.factories import ModuleRunFactory, SessionFactory, local_datetime
+from tests.enrolment.factories import EnrolmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ def test_each_reminder_is_sent_once_however_often_the_task_runs(mailoutbox):
         starts_at=now + timedelta(minutes=40), ends_at=now + timedelta(hours=2),
     )  # fmt: skip
     learner = UserFactory()
-    Enrolment.objects.create(run=run, learner=learner)
+    EnrolmentFactory(run=run, learner=learner)
 
     first = send_due_reminders(now=now)
     second = send_due_reminders(now=now)
@@ -57,7 +58,7 @@ def test_tomorrow_means_the_amsterdam_day_across_the_clock_change(mailoutbox):
                    ends_at=local_datetime(2027, 3, 29, 2, 0))  # fmt: skip
     SessionFactory(run=run, starts_at=local_datetime(2027, 3, 30, 0, 30),
                    ends_at=local_datetime(2027, 3, 30, 2, 0))  # fmt: skip
-    Enrolment.objects.create(run=run, learner=UserFactory())
+    EnrolmentFactory(run=run, learner=UserFactory())
 
     send_due_reminders(now=local_datetime(2027, 3, 28, 23, 30))
 
@@ -85,6 +86,6 @@ def test_offers_about_to_expire_and_approvals_are_reminded(mailoutbox):
 def test_cancelled_enrolments_get_no_reminders(mailoutbox):
     now = local_datetime(2027, 3, 3, 9, 0)
     run = ModuleRunFactory(start_date=date(2027, 3, 10), end_date=date(2027, 4, 30))
-    Enrolment.objects.create(run=run, learner=UserFactory(), status="cancelled")
+    EnrolmentFactory(run=run, learner=UserFactory(), status="cancelled")
 
     assert send_due_reminders(now=now) == 0

@@ -16,6 +16,8 @@ from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from tests.enrolment.factories import EnrolmentFactory, WaitingListEntryFactory
+
 
 def examples(count: int) -> int:
     """Examples per test: small enough for CI's two minutes; FUZZ_SCALE multiplies them."""
@@ -49,7 +51,7 @@ def _build() -> World:
     from catalogue.services import LECTURERS, PORTFOLIO_HOLDERS, ensure_curation_groups
     from credentials import services as credentials
     from enrolment import services as enrolment
-    from enrolment.models import Enrolment, Invoice, WaitingListEntry
+    from enrolment.models import Invoice
     from tests.academy.factories import (
         InvitationFactory,
         MembershipFactory,
@@ -85,12 +87,12 @@ def _build() -> World:
     colleague = MembershipFactory(organisation=organisation).user
     cohort = enrolment.create_cohort(organisation=organisation, run=run, learners=[colleague],
                                      by=employer)  # fmt: skip
-    own = Enrolment.objects.create(run=run, learner=learner)
+    own = EnrolmentFactory(run=run, learner=learner)
     result = credentials.record_result(enrolment=own, passed=True, grade="8", by=lecturer)
     credential = credentials.issue_credential(result=result)
     full = ModuleRunFactory(module=module, code="2027-autumn", capacity=0,
                             start_date=timezone.localdate() + timedelta(days=90))  # fmt: skip
-    entry = WaitingListEntry.objects.create(run=full, learner=learner)
+    entry = WaitingListEntryFactory(run=full, learner=learner)
     invitation = InvitationFactory(organisation=organisation)
     membership = organisation.memberships.get(user=colleague)
     from academy import services as people

@@ -250,10 +250,7 @@ def test_another_organisations_cohort_and_invoice_are_not_found(client, organisa
     other = other_admin.memberships.get().organisation
     client.force_login(other_admin)
 
-    assert (
-        client.get(reverse("employer:cohort", args=[other.pk, cohort.pk])).status_code
-        == 404
-    )
+    assert client.get(reverse("employer:cohort", args=[other.pk, cohort.pk])).status_code == 404
     assert client.get(reverse("employer:invoice_pdf",
                               args=[other.pk, invoice.pk])).status_code == 404  # fmt: skip
     assert client.get(reverse("employer:cohort",
@@ -288,7 +285,5 @@ def test_cohort_page_queries_do_not_grow_with_members(
     client.force_login(admin)
 
     with django_assert_max_num_queries(14):
-        response = client.get(
-            reverse("employer:cohort", args=[organisation.pk, cohort.pk])
-        )
+        response = client.get(reverse("employer:cohort", args=[organisation.pk, cohort.pk]))
     assert response.content.decode().count("Confirmed") >= 30

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from catalogue.models import ModuleRun, Session
+from catalogue.queries import teaches_or_curates
 from credentials import queries as credential_queries
 from credentials import services as credential_services
 from credentials.forms import ResultRowForm, ResultsUploadForm
@@ -46,7 +47,7 @@ def index(request):
 @login_required
 def session_attendance(request, session_id):
     session = get_object_or_404(Session.objects.select_related("run__module"), pk=session_id)
-    if not enrolment_services.teaches_or_curates(request.user, session.run):
+    if not teaches_or_curates(request.user, session.run):
         raise Http404
     enrolments = queries.attendance_sheet(session)
     recorded = {a.enrolment_id: a.present for a in session.attendance.all()}
@@ -77,7 +78,7 @@ ResultFormSet = formset_factory(ResultRowForm, extra=0)
 
 def _assessable_run(request, run_id) -> ModuleRun:
     run = get_object_or_404(ModuleRun.objects.select_related("module"), pk=run_id)
-    if not enrolment_services.teaches_or_curates(request.user, run):
+    if not teaches_or_curates(request.user, run):
         raise Http404
     return run
 

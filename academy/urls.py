@@ -14,9 +14,6 @@ admin.site.index_title = _("Curate the Academy's offer")
 urlpatterns = [
     path("", catalogue_views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path("me/data/", views.my_data, name="my_data"),
-    path("me/data/export.json", views.my_data_export, name="my_data_export"),
-    path("me/delete/", views.delete_account, name="delete_account"),
     path("", include("learner.urls")),
     path("", include("employer.urls")),
     path("", include("teaching.urls")),

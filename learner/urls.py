@@ -14,4 +14,7 @@ urlpatterns = [
     path("me/enrolments/<int:enrolment_id>/cancel/", views.cancel_enrolment, name="cancel"),
     path("me/offers/<int:entry_id>/<str:answer>/", views.answer_offer, name="answer_offer"),
     path("me/invoices/<int:invoice_id>.pdf", views.invoice_pdf, name="invoice_pdf"),
+    path("me/data/", views.my_data, name="my_data"),
+    path("me/data/export.json", views.my_data_export, name="my_data_export"),
+    path("me/delete/", views.delete_account, name="delete_account"),
 ]

@@ -1,8 +1,12 @@
 """The professional's pages: a module's page with its runs and seats, enrolling, the
-waiting list, My learning with its calendar feed, invoices and credentials, the profile."""
+waiting list, My learning with its calendar feed, invoices and credentials, the profile,
+and the person's own data (export, deleting the account)."""
+
+import json
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404, HttpResponse
@@ -11,10 +15,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from academy import personal_data
 from academy import services as people
-from academy.forms import looks_like_token
+from academy.forms import DeleteAccountForm, looks_like_token
 from academy.pdf import pdf_response
 from catalogue import page_cache
 from catalogue import queries as catalogue_queries
@@ -211,3 +216,36 @@ def profile(request):
         )
         return response
     return render(request, "learner/profile.html", {"form": form})
+
+
+# --- My data -------------------------------------------------------------------------------
+
+
+@login_required
+def my_data(request):
+    form = DeleteAccountForm(user=request.user)
+    return render(request, "learner/my_data.html", {"form": form})
+
+
+@login_required
+@require_GET
+def my_data_export(request):
+    data = personal_data.export_personal_data(request.user)
+    response = HttpResponse(
+        json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json"
+    )
+    response["Content-Disposition"] = 'attachment; filename="my-academy-data.json"'
+    return response
+
+
+@login_required
+@require_http_methods(["POST"])
+def delete_account(request):
+    form = DeleteAccountForm(request.POST, user=request.user)
+    if not form.is_valid():
+        return render(request, "learner/my_data.html", {"form": form}, status=400)
+    user = request.user
+    logout(request)
+    personal_data.erase_personal_data(user)
+    messages.success(request, _("Your account has been deleted."))
+    return redirect("home")

@@ -31,6 +31,7 @@ urlpatterns = [
     path(organisation + "imports/new/", views.import_new, name="import_new"),
     path(organisation + "imports/<int:import_id>/", views.staff_import, name="import"),
     path(organisation + "cohorts/", views.cohorts, name="cohorts"),
+    path(organisation + "activity/", views.activity, name="activity"),
     path(organisation + "cohorts/new/", views.cohort_new, name="cohort_new"),
     path(organisation + "cohorts/<int:cohort_id>/", views.cohort_detail, name="cohort"),
     path(organisation + "invoices/<int:invoice_id>.pdf", views.invoice_pdf, name="invoice_pdf"),

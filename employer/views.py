@@ -4,12 +4,14 @@ takes it from the organisations the user administers."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from academy import audit
 from academy import services as people
 from academy.forms import InviteForm, OrganisationForm, StaffImportForm, looks_like_token
 from academy.models import Invitation, Membership, StaffImport
@@ -20,6 +22,7 @@ from enrolment import queries, services
 from enrolment.forms import CohortForm, SwapForm
 
 PREVIEW_LIMIT = 200
+ACTIVITY_PAGE_SIZE = 50
 
 
 @require_http_methods(["GET", "POST"])
@@ -352,3 +355,13 @@ def invoice_pdf(request, organisation_id, invoice_id):
     response = pdf_response(invoice.pdf, invoice.filename)
     response["Cache-Control"] = "private, max-age=3600"
     return response
+
+
+@login_required
+def activity(request, organisation_id):
+    """Who approved, declined and swapped seats of the organisation's people."""
+    organisation = _administered(request, organisation_id)
+    page = Paginator(audit.employer_activity(organisation), ACTIVITY_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "employer/activity.html", {"organisation": organisation, "page": page})

@@ -5,11 +5,13 @@ import pytest
 from academy import personal_data
 from academy import services as academy_services
 from academy.models import AuditEntry, Membership
+from catalogue import services as catalogue_services
+from catalogue.models import Module
 from credentials import services as credential_services
 from enrolment import services
 from enrolment.models import Enrolment, Invoice
 from tests.academy.factories import MembershipFactory, OrganisationFactory, UserFactory
-from tests.catalogue.factories import ModuleRunFactory, TeachingFactory
+from tests.catalogue.factories import ModuleFactory, ModuleRunFactory, TeachingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -135,6 +137,17 @@ def test_a_move_records_both_runs(run, office):
     assert entry.actor == office and entry.target == enrolment
     assert (entry.details["run"], entry.details["to_run"]) == ("2027-03", "2027-09")
     assert entry.details["new_enrolment"] == moved.pk
+
+
+def test_publishing_records_who_published(office):
+    module = ModuleFactory(status=Module.Status.DRAFT, no_run_reason="On request")
+
+    catalogue_services.publish_module(module=module, by=office)
+    catalogue_services.publish_module(module=module, by=office)  # already public: no new entry
+
+    entry = the_entry("module.published")
+    assert entry.actor == office and entry.target == module
+    assert entry.details["title"] == module.title
 
 
 def test_results_credentials_and_revocation_are_recorded(run, django_capture_on_commit_callbacks):

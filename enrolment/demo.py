@@ -11,7 +11,8 @@ from enrolment.models import Cohort, Enrolment, Invoice, Order, WaitingListEntry
 def seed_enrolments(*, learner, colleagues, employer, organisation) -> dict:
     """Safe to run twice: nothing is added for runs that already have these people."""
     runs = list(
-        ModuleRun.objects.open_for_enrolment().filter(module__status=Module.Status.PUBLISHED)
+        ModuleRun.objects.open_for_enrolment()
+        .filter(module__status=Module.Status.PUBLISHED)
         .select_related("module")
         .order_by("start_date", "pk")[:4]
     )

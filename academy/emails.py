@@ -1,5 +1,14 @@
 """Invitation emails, each sent once however often the task runs, and the one place every
-email is built: no address of an erased or closed account is ever mailed."""
+email is built: no address of an erased or closed account is ever mailed.
+
+Every email that a row records as sent (a `*_sent_at` or `notified_at` field) goes through
+`send_once`, from its own task and again from its app's `send_unsent` sweep (beat, every ten
+minutes) for rows that `overdue` finds still unsent: sending twice is impossible, missing
+one is mended within minutes."""
+
+import logging
+import smtplib
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
@@ -10,7 +19,17 @@ from django.utils import timezone, translation
 
 from academy.models import Invitation, User
 
+logger = logging.getLogger(__name__)
+
 BATCH_SIZE = 200
+# The sweep leaves a row to its own task for this long (the task and its first retries)...
+SWEEP_AFTER = timedelta(minutes=5)
+# ...and gives up on it after this: a two-day-old confirmation is no longer news, and a
+# message its server refuses for good is not tried for ever.
+SWEEP_UNTIL = timedelta(days=2)
+SWEEP_BATCH = 200  # per kind of email and run, so one run stays well inside its time limit
+# Refusals of one message, not of the server: the sweep goes on with the next row.
+REFUSED = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, smtplib.SMTPDataError)
 # RFC 2606 reserves .invalid: erasing an account gives it deleted-user-N@deleted.invalid.
 RESERVED_DOMAIN = ".invalid"
 
@@ -68,6 +87,38 @@ def send_once(queryset, *, pk: int, sent_field: str, message) -> bool:
     return True
 
 
+def overdue(queryset, *, since: str, now=None) -> list:
+    """The ids of rows in `queryset` (already filtered to the unsent) whose `since` time is
+    older than SWEEP_AFTER and younger than SWEEP_UNTIL: oldest first, SWEEP_BATCH at most."""
+    now = now or timezone.now()
+    window = {f"{since}__lte": now - SWEEP_AFTER, f"{since}__gt": now - SWEEP_UNTIL}
+    rows = queryset.filter(**window).order_by(since, "pk").values_list("pk", flat=True)
+    return list(rows[:SWEEP_BATCH])
+
+
+def send_each(ids, send) -> int:
+    """Call `send(pk)` (a `send_once` wrapper) for each id; returns how many were sent.
+
+    A message the server refuses is logged and left for the next sweep; any other failure
+    (the server or network down) stops the run, and the task's retries or the next run
+    take it from there."""
+    sent = 0
+    for pk in ids:
+        try:
+            sent += bool(send(pk))
+        except REFUSED:
+            logger.warning("The mail server refused the message for %r; next sweep.", pk)
+    return sent
+
+
+def send_unsent_invitations(*, now=None) -> int:
+    """Pending invitations whose own task did not send them (see `overdue`)."""
+    now = now or timezone.now()
+    unsent = Invitation.objects.pending().filter(sent_at__isnull=True, expires_at__gt=now)
+    ids = overdue(unsent, since="created_at", now=now)
+    return send_pending_invitations(invitations=Invitation.objects.filter(pk__in=ids)) if ids else 0
+
+
 def invitation_message(invitation: Invitation) -> EmailMultiAlternatives:
     context = {
         "invitation": invitation,
@@ -79,9 +130,13 @@ def invitation_message(invitation: Invitation) -> EmailMultiAlternatives:
 
 
 def send_pending_invitations(*, invitations) -> int:
-    """Send the unsent invitations among these, in batches; returns how many went out."""
+    """Send the unsent invitations among these, in batches; returns how many went out.
+
+    When the mail server fails part-way through a batch, the invitations that went are
+    marked sent before the error goes on to the task's retry, which sends only the rest."""
     sent = 0
     while True:
+        failure = None
         with transaction.atomic():
             batch = list(
                 invitations.filter(sent_at__isnull=True, accepted_at__isnull=True,
@@ -91,8 +146,17 @@ def send_pending_invitations(*, invitations) -> int:
             )  # fmt: skip
             if not batch:
                 return sent
-            with get_connection() as connection:
-                messages = [invitation_message(i) for i in batch]
-                connection.send_messages([m for m in messages if m.recipients()])
-            Invitation.objects.filter(pk__in=[i.pk for i in batch]).update(sent_at=timezone.now())
-            sent += len(batch)
+            done = []
+            try:
+                with get_connection() as connection:
+                    for invitation in batch:
+                        message = invitation_message(invitation)
+                        if message.recipients():
+                            connection.send_messages([message])
+                        done.append(invitation.pk)
+            except Exception as error:  # raised again below, once `done` is saved
+                failure = error
+            Invitation.objects.filter(pk__in=done).update(sent_at=timezone.now())
+            sent += len(done)
+        if failure is not None:
+            raise failure

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from academy import spreadsheets
+from academy import spreadsheets, tasks
 from academy.audit import log_action
 from academy.errors import DomainError
 from academy.models import (
@@ -19,7 +19,6 @@ from academy.models import (
     User,
 )
 from academy.queries import require_admin_of
-from academy.tasks import send_invitations
 
 MAX_IMPORT_ROWS = 20_000
 COLUMN_NAMES = {
@@ -102,7 +101,7 @@ def invite(
         for email in emails
     )
     ids = [invitation.pk for invitation in invitations]
-    transaction.on_commit(lambda: send_invitations.delay(invitation_ids=ids))
+    tasks.send_invitations.delay_on_commit(invitation_ids=ids)
     return invitations
 
 
@@ -115,7 +114,7 @@ def resend_invitation(*, invitation: Invitation) -> Invitation:
     invitation.expires_at = timezone.now() + INVITATION_VALIDITY
     invitation.sent_at = None
     invitation.save(update_fields=["token", "expires_at", "sent_at"])
-    transaction.on_commit(lambda: send_invitations.delay(invitation_ids=[invitation.pk]))
+    tasks.send_invitations.delay_on_commit(invitation_ids=[invitation.pk])
     return invitation
 
 
@@ -291,7 +290,7 @@ def confirm_staff_import(*, staff_import: StaffImport, by: User) -> int:
     staff_import.status = StaffImport.Status.IMPORTED
     staff_import.imported_at = timezone.now()
     staff_import.save(update_fields=["status", "imported_at"])
-    transaction.on_commit(lambda: send_invitations.delay(staff_import_id=staff_import.pk))
+    tasks.send_invitations.delay_on_commit(staff_import_id=staff_import.pk)
     return len(invitations)
 
 

@@ -189,6 +189,9 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # --- Email ------------------------------------------------------------------------------
 
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+# A mail server that stops answering fails the send (and the task retries) instead of
+# holding a worker until its time limit.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 ACADEMY_CONTACT_EMAIL = env.str("ACADEMY_CONTACT_EMAIL", default="academy@example.org")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Academy <academy@example.org>")
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
@@ -243,6 +246,9 @@ CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 30
 if _visibility_timeout < 4 * 60:  # the limits and AcademyTask's longest retry wait fit below
     raise ImproperlyConfigured("CELERY_VISIBILITY_TIMEOUT must be at least 240 seconds.")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# The first retry of a task that met a transient failure waits up to this many seconds,
+# each next one twice as long (AcademyTask in academy/celery.py); tests make it short.
+CELERY_TASK_RETRY_BACKOFF = env.int("CELERY_TASK_RETRY_BACKOFF", default=15)
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "academy.tasks.heartbeat", "schedule": 5 * 60.0},
     "send-due-reminders": {"task": "enrolment.tasks.send_due_reminders", "schedule": 5 * 60.0},
@@ -253,6 +259,18 @@ CELERY_BEAT_SCHEDULE = {
     "expire-staff-import-previews": {
         "task": "academy.tasks.expire_old_staff_import_previews",
         "schedule": 24 * 60 * 60.0,
+    },
+    # What each app's own tasks should have sent by now and did not (see academy/emails.py).
+    "send-unsent-invitations": {"task": "academy.tasks.send_unsent", "schedule": 10 * 60.0},
+    "send-unsent-catalogue-email": {"task": "catalogue.tasks.send_unsent", "schedule": 10 * 60.0},
+    "send-unsent-enrolment-email": {"task": "enrolment.tasks.send_unsent", "schedule": 10 * 60.0},
+    "issue-missing-credentials": {
+        "task": "credentials.tasks.issue_missing_credentials",
+        "schedule": 10 * 60.0,
+    },
+    "send-unsent-credential-email": {
+        "task": "credentials.tasks.send_unsent",
+        "schedule": 10 * 60.0,
     },
 }
 

@@ -1,4 +1,8 @@
-"""Housekeeping tasks for the whole portal."""
+"""Housekeeping tasks for the whole portal, and the invitation emails.
+
+Thin and idempotent, as every task here: load by id, call the service (imported in the body,
+so that services can import their app's tasks at the top), let it decide what is left to do.
+"""
 
 from celery import shared_task
 from django.db import connection
@@ -25,6 +29,14 @@ def send_invitations(*, invitation_ids: list[int] | None = None, staff_import_id
     else:
         invitations = invitations.filter(staff_import_id=staff_import_id)
     return send_pending_invitations(invitations=invitations)
+
+
+@shared_task
+def send_unsent() -> int:
+    """Invitations still unsent after their own task should have sent them; beat runs this."""
+    from academy.emails import send_unsent_invitations
+
+    return send_unsent_invitations()
 
 
 @shared_task

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from academy.emails import templated_email
+from academy.emails import overdue, send_each, templated_email
 from catalogue.models import LearningNeed
 
 
@@ -21,3 +21,10 @@ def send_learning_need_confirmation(*, need_id: int) -> bool:
         need.confirmation_sent_at = timezone.now()
         need.save(update_fields=["confirmation_sent_at"])
     return True
+
+
+def send_unsent(*, now=None) -> int:
+    """Confirmations that their own task did not send (see academy.emails.overdue)."""
+    unsent = LearningNeed.objects.filter(confirmation_sent_at__isnull=True)
+    ids = overdue(unsent, since="created_at", now=now)
+    return send_each(ids, lambda pk: send_learning_need_confirmation(need_id=pk))

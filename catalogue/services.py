@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 
 from academy.audit import log_action
 from academy.errors import DomainError
+from catalogue import tasks
 from catalogue.models import SEARCH_CONFIG, LearningNeed, Module, ModuleRun, Session, Teaching
 from catalogue.page_cache import bump_catalogue_version
 from catalogue.queries import require_curator_of_faculty
-from catalogue.tasks import send_learning_need_confirmation
 
 
 class PublicationError(DomainError):
@@ -161,7 +161,7 @@ def submit_learning_need(*, submitted_by=None, language: str, **fields) -> Learn
         language=language,
         **fields,
     )
-    transaction.on_commit(lambda: send_learning_need_confirmation.delay(need.pk))
+    tasks.send_learning_need_confirmation.delay_on_commit(need.pk)
     return need
 
 

@@ -1,6 +1,6 @@
 """The email telling a learner their credential is ready, sent once."""
 
-from academy.emails import send_once, templated_email
+from academy.emails import overdue, send_each, send_once, templated_email
 from credentials.documents import absolute
 from credentials.models import Credential
 
@@ -21,3 +21,10 @@ def send_credential_notice(*, credential_id: str) -> bool:
         sent_field="notified_at",
         message=_notice,
     )
+
+
+def send_unsent(*, now=None) -> int:
+    """Notices of valid credentials that their own task did not send (see `overdue`)."""
+    unsent = Credential.objects.valid(now).filter(learner__isnull=False, notified_at__isnull=True)
+    ids = overdue(unsent, since="issued_at", now=now)
+    return send_each(ids, lambda pk: send_credential_notice(credential_id=pk))

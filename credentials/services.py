@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from academy import spreadsheets
 from academy.audit import log_action
+from academy.emails import SWEEP_AFTER, SWEEP_BATCH
 from academy.errors import DomainError
 from academy.models import User
 from catalogue.models import ModuleRun
@@ -27,7 +28,7 @@ from catalogue.queries import (
     require_teaches_or_curates,
     teaches_or_curates,  # noqa: F401  (pages ask services.teaches_or_curates)
 )
-from credentials import documents, keys, proofs, status_list, vc_jwt
+from credentials import documents, keys, proofs, status_list, tasks, vc_jwt
 from credentials.models import (
     Achievement,
     Credential,
@@ -134,9 +135,7 @@ def record_result(
 
 
 def _issue_when_committed(result: Result) -> None:
-    from credentials.tasks import issue_credential as issue_task
-
-    transaction.on_commit(lambda: issue_task.delay(result.pk))
+    tasks.issue_credential.delay_on_commit(result.pk)
 
 
 @dataclass
@@ -302,9 +301,7 @@ def _issue(*, achievement, achievement_document, learner, result=None, grade="",
 
 
 def _notify(credential: Credential) -> None:
-    from credentials.tasks import notify_learner
-
-    transaction.on_commit(lambda: notify_learner.delay(str(credential.pk)))
+    tasks.notify_learner.delay_on_commit(str(credential.pk))
 
 
 @transaction.atomic
@@ -368,8 +365,6 @@ def issue_run_credentials(*, run: ModuleRun, by) -> int:
 def queue_credentials(*, results, by) -> int:
     """Queue a credential for each passed result among these that has none, once the caller's
     transaction commits; `by` must teach or curate every run they belong to."""
-    from credentials.tasks import issue_credential as issue_task
-
     pending = list(
         results.filter(passed=True, credential__isnull=True).select_related("enrolment__run")
     )
@@ -378,8 +373,23 @@ def queue_credentials(*, results, by) -> int:
             by, run, _("Only the run's lecturers and curators issue credentials.")
         )
     for result in pending:
-        transaction.on_commit(lambda pk=result.pk: issue_task.delay(pk))
+        tasks.issue_credential.delay_on_commit(result.pk)
     return len(pending)
+
+
+def queue_missing_credentials(*, now=None) -> int:
+    """The net under issuing: passed results still without their credential a while after
+    they were recorded (the task went down with a worker, or never reached the broker) are
+    queued again. Issuing is idempotent, so a task that was only late does no harm."""
+    now = now or timezone.now()
+    missing = Result.objects.filter(
+        passed=True, credential__isnull=True, recorded_at__lte=now - SWEEP_AFTER,
+        enrolment__run__module__awards_microcredential=True,
+    ).order_by("recorded_at", "pk").values_list("pk", flat=True)  # fmt: skip
+    ids = list(missing[:SWEEP_BATCH])
+    for pk in ids:
+        tasks.issue_credential.delay_on_commit(pk)
+    return len(ids)
 
 
 def issuing_progress(run: ModuleRun) -> dict:

@@ -1,12 +1,14 @@
-from celery import shared_task
+"""Thin, idempotent tasks; services are imported in the body (see enrolment/tasks.py)."""
 
-from credentials import emails, services
-from credentials.models import Result
+from celery import shared_task
 
 
 @shared_task
 def issue_credential(result_id: int) -> str | None:
     """Issue the result's credential (once), then any pathway it completes (once)."""
+    from credentials import services
+    from credentials.models import Result
+
     result = Result.objects.select_related("enrolment__learner").get(pk=result_id)
     credential = services.issue_credential(result=result)
     if credential is None:
@@ -17,4 +19,22 @@ def issue_credential(result_id: int) -> str | None:
 
 @shared_task(ignore_result=True)
 def notify_learner(credential_id: str) -> bool:
+    from credentials import emails
+
     return emails.send_credential_notice(credential_id=credential_id)
+
+
+@shared_task
+def send_unsent() -> int:
+    """Credential notices still unsent after their own task should have run; beat runs this."""
+    from credentials import emails
+
+    return emails.send_unsent()
+
+
+@shared_task
+def issue_missing_credentials() -> int:
+    """Passed results whose credential task was lost; beat runs this."""
+    from credentials import services
+
+    return services.queue_missing_credentials()

@@ -4,7 +4,7 @@ from django.core.mail import get_connection
 from django.db import transaction
 from django.utils import timezone
 
-from academy.emails import address_of, send_once, templated_email
+from academy.emails import address_of, overdue, send_each, send_once, templated_email
 from academy.models import Membership
 from enrolment.models import Enrolment, Invoice
 
@@ -55,6 +55,21 @@ def send_invoice(*, invoice_id: int) -> bool:
         sent_field="sent_at",
         message=_invoice_message,
     )
+
+
+def send_unsent(*, now=None) -> int:
+    """Confirmations of seats still held and invoices or credit notes that their own task
+    did not send (see academy.emails.overdue). Swapped-out and withdrawal notices are not
+    swept: nothing in an unsent row says one was due, and a withdrawal names a person whose
+    account is erased by then."""
+    confirmations = overdue(
+        Enrolment.objects.holding_a_seat().filter(confirmation_sent_at__isnull=True),
+        since="created_at", now=now,
+    )  # fmt: skip
+    invoices = overdue(Invoice.objects.filter(sent_at__isnull=True), since="issued_at", now=now)
+    return send_each(
+        confirmations, lambda pk: send_enrolment_confirmation(enrolment_id=pk)
+    ) + send_each(invoices, lambda pk: send_invoice(invoice_id=pk))
 
 
 def send_withdrawal_notice(*, organisation_id: int, enrolment_ids: list[int], person: str) -> int:

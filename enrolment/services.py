@@ -29,6 +29,7 @@ from catalogue.queries import (
     runs_curated_by,
     teaches_or_curates,  # noqa: F401  (pages ask services.teaches_or_curates)
 )
+from enrolment import tasks
 from enrolment.models import (
     Attendance,
     CalendarFeed,
@@ -151,9 +152,7 @@ def _log(action: str, enrolment, *, run: ModuleRun, by, **details) -> None:
 
 
 def _confirm_by_email(enrolment: Enrolment) -> None:
-    from enrolment.tasks import send_enrolment_confirmation
-
-    transaction.on_commit(lambda: send_enrolment_confirmation.delay(enrolment.pk))
+    tasks.send_enrolment_confirmation.delay_on_commit(enrolment.pk)
 
 
 def waiting_list_position(entry: WaitingListEntry) -> int:
@@ -198,10 +197,8 @@ def _mark_cancelled(enrolment: Enrolment, *, by, now) -> None:
 
 
 def _credit_if_invoiced(enrolment: Enrolment) -> None:
-    from enrolment.tasks import credit_cancelled_enrolment
-
     if enrolment.order_id:
-        transaction.on_commit(lambda: credit_cancelled_enrolment.delay(enrolment.pk))
+        tasks.credit_cancelled_enrolment.delay_on_commit(enrolment.pk)
 
 
 def promote_waitlist(*, run: ModuleRun, now=None) -> list[WaitingListEntry]:
@@ -349,8 +346,6 @@ CENT = Decimal("0.01")
 
 def _place_order(enrolments, *, placed_by, organisation=None, cohort=None) -> Order:
     """One order for these confirmed enrolments; its invoice is issued once the order commits."""
-    from enrolment.tasks import issue_invoice
-
     if organisation is None:
         order = Order.objects.create(learner=enrolments[0].learner, placed_by=placed_by)
     else:
@@ -362,7 +357,7 @@ def _place_order(enrolments, *, placed_by, organisation=None, cohort=None) -> Or
     Enrolment.objects.filter(pk__in=[e.pk for e in enrolments]).update(order=order)
     for enrolment in enrolments:
         enrolment.order = order
-    transaction.on_commit(lambda: issue_invoice.delay(order.pk))
+    tasks.issue_invoice.delay_on_commit(order.pk)
     return order
 
 
@@ -507,8 +502,6 @@ def mark_invoice_paid(*, invoice: Invoice, paid_at=None, reference: str = "", by
 def credit_invoice_in_full(*, invoice: Invoice, by, now=None) -> Invoice | None:
     """The office's correction: a credit note for every seat on the invoice not yet credited,
     emailed once it is committed. None when everything was credited already."""
-    from enrolment.tasks import send_invoice
-
     require_permission(by, "enrolment.change_invoice", _("Only the office issues credit notes."))
     if invoice.kind != Invoice.Kind.INVOICE:
         raise EnrolmentError(_("Only an invoice is credited; a credit note corrects one."))
@@ -516,7 +509,7 @@ def credit_invoice_in_full(*, invoice: Invoice, by, now=None) -> Invoice | None:
     note = credit_enrolments(order=invoice.order, enrolment_ids=seats,
                              reason=CREDITED_BY_THE_OFFICE, now=now)  # fmt: skip
     if note is not None:
-        transaction.on_commit(lambda: send_invoice.delay(note.pk))
+        tasks.send_invoice.delay_on_commit(note.pk)
     return note
 
 
@@ -684,9 +677,7 @@ def _give_seat(enrolment: Enrolment, *, replacement, run: ModuleRun, by, now) ->
 
 
 def _tell_swapped_out(enrolment: Enrolment) -> None:
-    from enrolment.tasks import send_swapped_out_notice
-
-    transaction.on_commit(lambda: send_swapped_out_notice.delay(enrolment.pk))
+    tasks.send_swapped_out_notice.delay_on_commit(enrolment.pk)
 
 
 # --- The office changes an enrolment: move it, or give the seat to a colleague ----------
@@ -760,12 +751,10 @@ def move_enrolment(*, enrolment: Enrolment, run: ModuleRun, by, now=None) -> Enr
 
 def _rebill_moved_seat(old: Enrolment, moved: Enrolment, *, by, now) -> None:
     """Credit the old seat (if already invoiced) and order the new one from the same payer."""
-    from enrolment.tasks import send_invoice
-
     note = credit_enrolments(order=old.order, enrolment_ids=[old.pk], reason=CREDITED_FOR_MOVE,
                              now=now)  # fmt: skip
     if note is not None:
-        transaction.on_commit(lambda: send_invoice.delay(note.pk))
+        tasks.send_invoice.delay_on_commit(note.pk)
     if old.order.organisation_id:
         order = _place_order([moved], placed_by=by, organisation=old.order.organisation)
         if old.order.purchase_order_reference:
@@ -867,8 +856,6 @@ def withdraw_ahead(*, learner, now=None) -> list[Enrolment]:
     was billed to is still there, and each paying employer's admins are told once which
     enrolments went. Seats in runs that have ended stay, as the record of what was done.
     Returns the enrolments cancelled. Run before the account is anonymised."""
-    from enrolment.tasks import send_invoice, send_withdrawal_notice
-
     now = now or timezone.now()
     Status = Enrolment.Status
     ahead = list(
@@ -895,14 +882,12 @@ def withdraw_ahead(*, learner, now=None) -> list[Enrolment]:
         note = credit_enrolments(order=seats[0].order, enrolment_ids=[e.pk for e in seats],
                                  reason=CREDITED_FOR_CANCELLATION, now=now)  # fmt: skip
         if note is not None:
-            transaction.on_commit(lambda note=note: send_invoice.delay(note.pk))
+            tasks.send_invoice.delay_on_commit(note.pk)
     person = learner.get_full_name() or learner.email  # as it is now, before it is erased
     by_employer: dict[int, list[int]] = {}
     for enrolment in ahead:
         if enrolment.organisation_id:
             by_employer.setdefault(enrolment.organisation_id, []).append(enrolment.pk)
     for organisation_id, ids in by_employer.items():
-        transaction.on_commit(
-            lambda o=organisation_id, ids=ids: send_withdrawal_notice.delay(o, ids, person)
-        )
+        tasks.send_withdrawal_notice.delay_on_commit(organisation_id, ids, person)
     return list(Enrolment.objects.filter(pk__in=[e.pk for e in ahead]))

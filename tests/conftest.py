@@ -82,8 +82,13 @@ def worker_mail_dir(tmp_path):
 
 
 @pytest.fixture
-def worker_queue(transactional_db, worker_mail_dir):
-    """A real Celery worker (a subprocess) on the configured broker, on a queue of its own."""
+def start_worker(transactional_db, worker_mail_dir, tmp_path):
+    """Starts real Celery workers (subprocesses) on the configured broker, on a queue of their
+    own, which is also where the test's own code queues tasks (a service's delay_on_commit).
+
+    `start_worker(**env)` starts one more, its environment extended by `env` (EMAIL_URL for a
+    test's own mail server, CELERY_TASK_RETRY_BACKOFF for short retries); the queue's name is
+    `start_worker.queue`. Every worker still running at the end is stopped."""
     from academy.celery import app
 
     if not settings.CELERY_BROKER_URL:
@@ -92,7 +97,9 @@ def worker_queue(transactional_db, worker_mail_dir):
         )
     app.conf.task_always_eager = False  # conftest runs tasks in-process everywhere else
     queue = f"test-{uuid.uuid4().hex}"  # so that no other worker or stale message interferes
-    env = {
+    default_queue = app.conf.task_default_queue
+    app.conf.task_default_queue = queue
+    base_env = {
         **os.environ,
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
         "CELERY_TASK_DEFAULT_QUEUE": queue,  # tasks the worker's tasks queue come back to it
@@ -100,14 +107,35 @@ def worker_queue(transactional_db, worker_mail_dir):
         "EMAIL_URL": f"filemail:///{worker_mail_dir}",  # so the test can read what it sent
     }
     if database_url := database_url_of_the_test_database():
-        env["DATABASE_URL"] = database_url
-    worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "academy", "worker", "--pool=solo",
-         "--concurrency=1", "--without-gossip", "--without-mingle", "--loglevel=info",
-         "--queues", queue, "--hostname", f"{queue}@%h"],
-        cwd=BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )  # fmt: skip
-    yield queue
-    worker.terminate()
-    output, _ = worker.communicate(timeout=30)
-    print(output)
+        base_env["DATABASE_URL"] = database_url
+    workers = []
+
+    def start(**env) -> subprocess.Popen:
+        # To a file, not a pipe: a worker writing more than a pipe holds would stop.
+        log = tmp_path / f"worker-{len(workers)}.log"
+        with log.open("w") as output:
+            worker = subprocess.Popen(
+                [sys.executable, "-m", "celery", "-A", "academy", "worker", "--pool=solo",
+                 "--concurrency=1", "--without-gossip", "--without-mingle", "--loglevel=info",
+                 "--queues", queue, "--hostname", f"{queue}-{len(workers)}@%h"],
+                cwd=BASE_DIR, env={**base_env, **env}, stdout=output,
+                stderr=subprocess.STDOUT, text=True,
+            )  # fmt: skip
+        workers.append((worker, log))
+        return worker
+
+    start.queue = queue
+    yield start
+    app.conf.task_default_queue = default_queue
+    for worker, log in workers:
+        if worker.poll() is None:
+            worker.terminate()
+        worker.wait(timeout=30)
+        print(log.read_text())
+
+
+@pytest.fixture
+def worker_queue(start_worker):
+    """A real Celery worker (a subprocess) on the configured broker, on a queue of its own."""
+    start_worker()
+    return start_worker.queue

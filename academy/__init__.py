@@ -1,5 +1,2 @@
-"""The Academy portal project: settings, URLs, Celery app and the people app."""
-
-from academy.celery import app as celery_app
-
-__all__ = ("celery_app",)
+"""The people app: accounts, employers and their staff, invitations, the audit trail, and
+what every app shares (errors, emails, spreadsheets, PDFs, rate limits)."""

@@ -46,9 +46,9 @@ def recreate_database(database_url: str) -> None:
 
 @contextmanager
 def gunicorn(env, *, port: int, workers: int):
-    """Serve academy.wsgi with gunicorn until the block ends; yields the base URL."""
+    """Serve config.wsgi with gunicorn until the block ends; yields the base URL."""
     server = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "academy.wsgi", "--bind", f"127.0.0.1:{port}",
+        [PYTHON, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}",
          "--workers", str(workers), "--log-level", "warning"],
         cwd=BASE_DIR, env=env,
     )  # fmt: skip

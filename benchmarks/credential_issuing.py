@@ -88,7 +88,7 @@ def main():
     run_id, lecturer_id = shell(env, SETUP.format(count=args.count)).split()[-2:]
 
     worker = subprocess.Popen(
-        [PYTHON, "-m", "celery", "-A", "academy", "worker", "--loglevel=warning",
+        [PYTHON, "-m", "celery", "-A", "config", "worker", "--loglevel=warning",
          f"--concurrency={args.concurrency}", "--without-gossip", "--without-mingle"],
         cwd=BASE_DIR, env=env,
     )  # fmt: skip

@@ -281,7 +281,7 @@ def main():
 
     # This process prepares and counts with the same settings (and SECRET_KEY) as the server.
     os.environ.update(env)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "academy.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     sys.path.insert(0, str(BASE_DIR))
     import django
 

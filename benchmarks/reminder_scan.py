@@ -18,7 +18,7 @@ from pathlib import Path
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/academy_benchmark")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "academy.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ["EMAIL_URL"] = "dummymail://"
 os.environ.pop("CELERY_BROKER_URL", None)
 

@@ -49,7 +49,7 @@ def _tasks_run_in_process():
 
     tests/academy/test_celery_worker.py turns this off to prove the real worker path.
     """
-    from academy.celery import app
+    from config.celery import app
 
     was_eager = app.conf.task_always_eager
     app.conf.task_always_eager = True
@@ -89,7 +89,7 @@ def start_worker(transactional_db, worker_mail_dir, tmp_path):
     `start_worker(**env)` starts one more, its environment extended by `env` (EMAIL_URL for a
     test's own mail server, CELERY_TASK_RETRY_BACKOFF for short retries); the queue's name is
     `start_worker.queue`. Every worker still running at the end is stopped."""
-    from academy.celery import app
+    from config.celery import app
 
     if not settings.CELERY_BROKER_URL:
         skip_or_fail(
@@ -115,7 +115,7 @@ def start_worker(transactional_db, worker_mail_dir, tmp_path):
         log = tmp_path / f"worker-{len(workers)}.log"
         with log.open("w") as output:
             worker = subprocess.Popen(
-                [sys.executable, "-m", "celery", "-A", "academy", "worker", "--pool=solo",
+                [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo",
                  "--concurrency=1", "--without-gossip", "--without-mingle", "--loglevel=info",
                  "--queues", queue, "--hostname", f"{queue}-{len(workers)}@%h"],
                 cwd=BASE_DIR, env={**base_env, **env}, stdout=output,

@@ -1,7 +1,7 @@
 """A real Celery worker on the configured broker runs the portal's tasks."""
 
-from academy.celery import app
 from academy.tasks import heartbeat
+from config.celery import app
 from tests.enrolment.factories import EnrolmentFactory
 
 

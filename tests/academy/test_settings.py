@@ -41,7 +41,7 @@ def run_python(code: str, **environment: str) -> subprocess.CompletedProcess:
     env = {
         "PATH": os.environ["PATH"],
         "HOME": os.environ.get("HOME", "/tmp"),
-        "DJANGO_SETTINGS_MODULE": "academy.settings",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
         **environment,
     }
     return subprocess.run(

@@ -1,12 +1,12 @@
 """A task of a worker that died is handed to another worker within minutes, not an hour, and
 no task runs (or waits for its retry) longer than the broker waits for it."""
 
-from academy.celery import AcademyTask, app
+from config.celery import AcademyTask, app
 from tests.academy.test_settings import run_python
 
 LIMITS = """
 import django; django.setup()
-from academy.celery import app
+from config.celery import app
 print(app.conf.broker_transport_options["visibility_timeout"], app.conf.task_time_limit,
       app.conf.task_soft_time_limit)
 """

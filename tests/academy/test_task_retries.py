@@ -15,7 +15,7 @@ from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from django.db import OperationalError
 
-from academy.celery import TRANSIENT_ERRORS, AcademyTask, app
+from config.celery import TRANSIENT_ERRORS, AcademyTask, app
 from credentials import services as credentials
 from enrolment import services, tasks
 from enrolment.models import Enrolment, Invoice

@@ -2,8 +2,8 @@
 
 from django.urls import path
 
-from academy.urls import handler500  # noqa: F401
-from academy.urls import urlpatterns as site_urlpatterns
+from config.urls import handler500  # noqa: F401
+from config.urls import urlpatterns as site_urlpatterns
 
 
 def broken_view(request):

@@ -90,8 +90,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
 ]
 
-ROOT_URLCONF = "academy.urls"
-WSGI_APPLICATION = "academy.wsgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {
@@ -247,7 +247,7 @@ if _visibility_timeout < 4 * 60:  # the limits and AcademyTask's longest retry w
     raise ImproperlyConfigured("CELERY_VISIBILITY_TIMEOUT must be at least 240 seconds.")
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # The first retry of a task that met a transient failure waits up to this many seconds,
-# each next one twice as long (AcademyTask in academy/celery.py); tests make it short.
+# each next one twice as long (AcademyTask in config/celery.py); tests make it short.
 CELERY_TASK_RETRY_BACKOFF = env.int("CELERY_TASK_RETRY_BACKOFF", default=15)
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "academy.tasks.heartbeat", "schedule": 5 * 60.0},

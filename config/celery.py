@@ -52,7 +52,7 @@ class AcademyTask(DjangoTask):
     from_config = (*DjangoTask.from_config, ("retry_backoff", "task_retry_backoff"))
 
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "academy.settings")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 # task_cls also reaches shared_task tasks: they are built from the current app's task class.
 app = Celery("academy", task_cls=AcademyTask)

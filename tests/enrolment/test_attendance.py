@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from catalogue.queries import teaches_or_curates
 from catalogue.services import PORTFOLIO_HOLDERS, ensure_curation_groups
 from enrolment import services
 from enrolment.models import Attendance
@@ -69,7 +70,7 @@ def test_portfolio_holder_of_the_faculty_may_record_others_may_not(client, sessi
     stranger.groups.add(Group.objects.get(name=PORTFOLIO_HOLDERS))
     url = reverse("teaching:session_attendance", args=[session.pk])
 
-    assert services.teaches_or_curates(holder, session.run)
+    assert teaches_or_curates(holder, session.run)
     client.force_login(stranger)
     assert client.get(url).status_code == 404
     with pytest.raises(PermissionDenied):

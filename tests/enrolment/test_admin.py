@@ -397,3 +397,25 @@ def test_payment_marked_on_the_invoice_form_then_stays(
     invoice.refresh_from_db()
     assert timezone.localtime(invoice.paid_at).date().isoformat() == "2026-01-05"
     assert invoice.payment_reference == "NL12 BANK 0001"
+
+
+def _add_runs(rows: int, quantum, start: int = 0) -> None:
+    for number in range(start, start + rows):
+        run = ModuleRunFactory(module=quantum, code=f"list-{number}", capacity=2)
+        for _ in range(number % 3):
+            services.enrol(run=run, learner=UserFactory())
+
+
+def test_the_run_list_shows_seats_taken_against_capacity_in_constant_queries(
+    client, office, quantum, django_assert_max_num_queries
+):
+    client.force_login(office)
+    _add_runs(3, quantum)
+    with django_assert_max_num_queries(14) as few:
+        page = client.get("/admin/catalogue/modulerun/").content.decode()
+    _add_runs(9, quantum, start=3)
+    with django_assert_max_num_queries(len(few)) as many:
+        client.get("/admin/catalogue/modulerun/")
+
+    assert "0 / 2" in page and "1 / 2" in page and "2 / 2 <strong>full</strong>" in page
+    assert len(many) == len(few)

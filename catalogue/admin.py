@@ -20,7 +20,6 @@ from academy.spreadsheets import spreadsheet_safe
 from catalogue import queries, services
 from catalogue.models import (
     Faculty,
-    LearningNeed,
     Module,
     ModuleRun,
     Partner,
@@ -393,39 +392,3 @@ class SessionAdmin(ScopedToFacultyAdmin):
 
     def scoped_queryset(self, request):
         return queries.sessions_curated_by(request.user)
-
-
-@admin.register(LearningNeed)
-class LearningNeedAdmin(ScopedToFacultyAdmin):
-    list_display = [
-        "topic",
-        "organisation_name",
-        "expected_learners",
-        "preferred_format",
-        "status",
-        "faculty",
-        "created_at",
-    ]
-    list_filter = ["status", "faculty", "preferred_format"]
-    search_fields = ["topic", "description", "organisation_name", "contact_email"]
-    list_select_related = ["faculty"]
-    readonly_fields = ["submitted_by", "created_at", "confirmation_sent_at", "language"]
-    date_hierarchy = "created_at"
-    requester_fields = [
-        "topic", "description", "expected_learners", "preferred_format", "preferred_period",
-        "contact_name", "contact_email", "contact_phone", "organisation_name",
-    ]  # fmt: skip
-
-    def scoped_queryset(self, request):
-        return queries.learning_needs_curated_by(request.user)
-
-    def get_readonly_fields(self, request, obj=None):
-        # What the requester wrote is theirs; only the office may correct it.
-        if queries.curates_everything(request.user):
-            return self.readonly_fields
-        return [*self.readonly_fields, *self.requester_fields]
-
-    def save_model(self, request, obj, form, change):
-        if obj.faculty_id is None and obj.status != LearningNeed.Status.NEW:
-            obj.status = LearningNeed.Status.NEW  # unassigned again: back to the office
-        super().save_model(request, obj, form, change)

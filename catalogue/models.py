@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -52,6 +52,9 @@ class Theme(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("learner:theme", kwargs={"slug": self.slug})
 
 
 class Partner(models.Model):
@@ -461,65 +464,21 @@ class Teaching(models.Model):
         return f"{self.lecturer} · {self.run}"
 
 
-class LearningNeed(models.Model):
-    """A request for education the catalogue lacks, triaged by the academy office."""
+class SearchMiss(models.Model):
+    """A catalogue search that found nothing, counted per term and week: demand the offer
+    does not meet. Anonymous by design: no user, address or time of day is kept."""
 
-    class Status(models.TextChoices):
-        NEW = "new", _("New")
-        TRIAGED = "triaged", _("Assigned to a faculty")
-        IN_DEVELOPMENT = "in_development", _("In development")
-        OFFERED = "offered", _("Offered")
-        DECLINED = "declined", _("Declined")
-
-    topic = models.CharField(_("topic"), max_length=200)
-    description = models.TextField(_("what should people learn?"))
-    expected_learners = models.PositiveIntegerField(
-        _("expected number of learners"),
-        validators=[MinValueValidator(1), MaxValueValidator(10000)],
-    )
-    preferred_format = models.CharField(
-        _("preferred format"), max_length=16, choices=Format, blank=True
-    )
-    preferred_period = models.CharField(_("preferred period"), max_length=100, blank=True)
-    contact_name = models.CharField(_("your name"), max_length=200)
-    contact_email = models.EmailField(_("email address"))
-    contact_phone = models.CharField(_("phone number"), max_length=32, blank=True)
-    organisation_name = models.CharField(_("organisation"), max_length=200, blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="learning_needs",
-        verbose_name=_("submitted by"),
-    )
-    language = models.CharField(
-        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
-    )
-    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.NEW)
-    faculty = models.ForeignKey(
-        Faculty,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="learning_needs",
-        verbose_name=_("assigned to faculty"),
-    )
-    triage_notes = models.TextField(_("triage notes"), blank=True)
-    created_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
-    confirmation_sent_at = models.DateTimeField(
-        _("confirmation sent at"), null=True, blank=True, editable=False
-    )
+    term = models.CharField(_("search term"), max_length=100)
+    week = models.DateField(_("week (its Monday)"))
+    count = models.PositiveIntegerField(_("searches"), default=0)
 
     class Meta:
-        verbose_name = _("learning need")
-        verbose_name_plural = _("learning needs")
-        ordering = ["-created_at"]
+        verbose_name = _("search that found nothing")
+        verbose_name_plural = _("searches that found nothing")
+        ordering = ["-week", "-count"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(expected_learners__gte=1), name="learning_need_learners_positive"
-            ),
+            models.UniqueConstraint(fields=["term", "week"], name="search_miss_once_per_week"),
         ]
 
     def __str__(self):
-        return self.topic
+        return self.term

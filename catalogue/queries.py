@@ -32,7 +32,6 @@ from catalogue.models import (
     SEARCH_CONFIG,
     Faculty,
     Format,
-    LearningNeed,
     Level,
     Module,
     ModuleRun,
@@ -106,12 +105,6 @@ def require_teaches_or_curates(user, run: ModuleRun, message: str) -> None:
 
 def sessions_curated_by(user) -> QuerySet[Session]:
     return Session.objects.filter(run__module__faculty__in=faculties_curated_by(user))
-
-
-def learning_needs_curated_by(user) -> QuerySet[LearningNeed]:
-    if curates_everything(user):
-        return LearningNeed.objects.all()
-    return LearningNeed.objects.filter(faculty__in=faculties_curated_by(user))
 
 
 def lecturers():

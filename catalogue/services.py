@@ -1,20 +1,29 @@
-"""Writes to the catalogue that follow business rules: search index, publishing, runs, needs."""
+"""Writes to the catalogue that follow business rules: search index, publishing, runs."""
 
+import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
 from django.contrib.postgres.search import SearchVector
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from academy.audit import log_action
 from academy.errors import DomainError
-from catalogue import tasks
-from catalogue.models import SEARCH_CONFIG, LearningNeed, Module, ModuleRun, Session, Teaching
+from catalogue.models import (
+    SEARCH_CONFIG,
+    Module,
+    ModuleRun,
+    SearchMiss,
+    Session,
+    Teaching,
+)
 from catalogue.page_cache import bump_catalogue_version
 from catalogue.queries import require_curator_of_faculty
+from catalogue.signals import module_published
 
 
 class PublicationError(DomainError):
@@ -96,6 +105,7 @@ def publish_module(*, module: Module, by) -> Module:
     if not was_public:
         log_action(actor=by, action="module.published", target=module,
                    details={"title": module.title, "faculty": module.faculty_id})  # fmt: skip
+        module_published.send(sender=Module, module=module)
     return module
 
 
@@ -154,15 +164,28 @@ def _shift_keeping_local_time(moment, days: timedelta):
     return timezone.make_aware(shifted)
 
 
-def submit_learning_need(*, submitted_by=None, language: str, **fields) -> LearningNeed:
-    """Record a learning need; the confirmation email goes out once the row is committed."""
-    need = LearningNeed.objects.create(
-        submitted_by=submitted_by if submitted_by and submitted_by.is_authenticated else None,
-        language=language,
-        **fields,
-    )
-    tasks.send_learning_need_confirmation.delay_on_commit(need.pk)
-    return need
+MAX_MISSED_TERM = 100
+
+
+def normalised_search_term(q: str) -> str:
+    """How a missed search is counted: its words, lower case, once spaced."""
+    return " ".join(re.findall(r"\w+", q.lower()))[:MAX_MISSED_TERM].strip()
+
+
+def record_search_miss(*, q: str, today: date | None = None) -> None:
+    """Count a search that found nothing, for this week. Nothing about who searched."""
+    term = normalised_search_term(q)
+    if not term:
+        return
+    today = today or timezone.localdate()
+    week = today - timedelta(days=today.weekday())
+    updated = SearchMiss.objects.filter(term=term, week=week).update(count=F("count") + 1)
+    if not updated:
+        try:
+            with transaction.atomic():
+                SearchMiss.objects.create(term=term, week=week, count=1)
+        except IntegrityError:  # counted first by a concurrent request
+            SearchMiss.objects.filter(term=term, week=week).update(count=F("count") + 1)
 
 
 PORTFOLIO_HOLDERS = "Portfolio holders"
@@ -178,8 +201,6 @@ _PORTFOLIO_HOLDER_PERMISSIONS = [
     "view_module",
     *(f"{verb}_{model}" for verb in ("add", "change", "delete", "view")
       for model in ("modulerun", "session", "teaching")),
-    "view_learningneed",
-    "change_learningneed",
     "view_enrolment",
     "change_enrolment",
     "view_waitinglistentry",
@@ -214,27 +235,9 @@ def ensure_curation_groups() -> None:
 def export_catalogue_data(user) -> dict:
     return {
         "interests": list(user.interests.values_list("name", flat=True)),
-        "learning_needs": [
-            {
-                "topic": need.topic,
-                "description": need.description,
-                "expected_learners": need.expected_learners,
-                "contact_name": need.contact_name,
-                "contact_email": need.contact_email,
-                "contact_phone": need.contact_phone,
-                "organisation": need.organisation_name,
-                "submitted_at": need.created_at.isoformat(),
-                "status": need.status,
-            }
-            for need in user.learning_needs.all()
-        ],
     }
 
 
 def erase_catalogue_data(user) -> None:
-    """Interests go; learning needs stay as anonymous demand, without contact details."""
+    """The themes a person said they are interested in (their profile) go."""
     user.interests.clear()
-    user.learning_needs.update(
-        contact_name="", contact_email="removed@deleted.invalid", contact_phone="",
-        submitted_by=None,
-    )  # fmt: skip

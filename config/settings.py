@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "academy",
     "catalogue",
+    "demand",
     "enrolment",
     "credentials",
     # The pages by audience, above every domain app (pretix's presale and control).
@@ -262,12 +263,13 @@ CELERY_BEAT_SCHEDULE = {
     },
     # What each app's own tasks should have sent by now and did not (see academy/emails.py).
     "send-unsent-invitations": {"task": "academy.tasks.send_unsent", "schedule": 10 * 60.0},
-    "send-unsent-catalogue-email": {"task": "catalogue.tasks.send_unsent", "schedule": 10 * 60.0},
     "send-unsent-enrolment-email": {"task": "enrolment.tasks.send_unsent", "schedule": 10 * 60.0},
     "issue-missing-credentials": {
         "task": "credentials.tasks.issue_missing_credentials",
         "schedule": 10 * 60.0,
     },
+    "notify-interest-in-open-runs": {"task": "demand.tasks.notify_interest", "schedule": 15 * 60.0},
+    "send-unsent-demand-email": {"task": "demand.tasks.send_unsent", "schedule": 10 * 60.0},
     "send-unsent-credential-email": {
         "task": "credentials.tasks.send_unsent",
         "schedule": 10 * 60.0,

@@ -1,12 +1,21 @@
 from django.urls import path
 
-from learner import views
+from learner import demand, views
 
 app_name = "learner"
 
 urlpatterns = [
     path("modules/<slug:slug>/", views.module_detail, name="module"),
     path("modules/<slug:slug>/<slug:code>/enrol/", views.enrol, name="enrol"),
+    path("modules/<slug:slug>/follow/", demand.follow, {"kind": "module"}, name="follow_module"),
+    path("themes/<slug:slug>/", demand.theme, name="theme"),
+    path("themes/<slug:slug>/follow/", demand.follow, {"kind": "theme"}, name="follow_theme"),
+    path("interest/<str:token>/confirm/", demand.interest_confirm, name="interest_confirm"),
+    path("interest/<str:token>/stop/", demand.interest_stop, name="interest_stop"),
+    path("me/interest/<int:interest_id>/stop/", demand.unfollow, name="unfollow"),
+    path("learning-needs/new/", demand.learning_need_create, name="learning_need_create"),
+    path("learning-needs/thanks/", demand.learning_need_thanks, name="learning_need_thanks"),
+    path("me/learning-needs/", demand.my_learning_needs, name="learning_needs"),
     path("me/", views.my_learning, name="my_learning"),
     path("me/profile/", views.profile, name="profile"),
     path("me/calendar/<str:token>.ics", views.calendar_feed, name="calendar_feed"),

@@ -27,6 +27,8 @@ from catalogue.calendars import calendar_of, session_event
 from catalogue.models import Module, ModuleRun
 from catalogue.structured_data import course_json_ld
 from credentials import queries as credential_queries
+from demand import queries as demand_queries
+from demand.forms import InterestByEmailForm
 from enrolment import queries, services
 from enrolment.forms import EnrolForm, ProfileForm
 from enrolment.models import CalendarFeed, Enrolment, WaitingListEntry
@@ -51,17 +53,21 @@ def module_detail(request, slug):
         }
         parts = {
             "title": module.title,
+            "slug": module.slug,
+            "open_for_enrolment": any(
+                run.why_not_open_for_enrolment() is None for run in module.upcoming_runs
+            ),
             "summary": module.summary,
             "json_ld": context["json_ld"],
             "body": render_to_string("catalogue/_module.html", context, request),
         }
         if module.is_public:  # a curator's preview of a draft is never cached
             page_cache.put(cache_key, parts)
-    return render(
-        request,
-        "catalogue/module_detail.html",
-        {**parts, "body": mark_safe(parts["body"])},  # noqa: S308 - rendered by us above
-    )
+    context = {**parts, "body": mark_safe(parts["body"])}  # noqa: S308 - rendered by us above
+    if not parts["open_for_enrolment"]:  # "tell me when", per visitor: never in the cache
+        context["interest"] = demand_queries.follows(request.user, module_slug=parts["slug"])
+        context["interest_form"] = InterestByEmailForm()
+    return render(request, "catalogue/module_detail.html", context)
 
 
 @login_required

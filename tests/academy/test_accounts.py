@@ -15,7 +15,8 @@ from tests.academy.factories import (
     UserFactory,
 )
 from tests.academy.test_settings import run_python
-from tests.catalogue.factories import LearningNeedFactory, ThemeFactory
+from tests.catalogue.factories import ThemeFactory
+from tests.demand.factories import LearningNeedFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -144,7 +145,7 @@ def test_personal_data_download_has_everything_and_only_mine(client):
     assert data["account"]["email"] == "noor@example.com"
     assert data["memberships"][0]["organisation"] == "Gemeente Tiel"
     assert data["catalogue"]["interests"] == ["Data & AI"]
-    assert [n["topic"] for n in data["catalogue"]["learning_needs"]] == ["Data for councils"]
+    assert [n["topic"] for n in data["demand"]["learning_needs"]] == ["Data for councils"]
 
 
 def test_personal_data_pages_need_a_login(client):

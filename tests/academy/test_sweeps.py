@@ -10,11 +10,11 @@ from django.utils import timezone
 
 from academy import tasks as academy_tasks
 from academy.models import Invitation
-from catalogue import tasks as catalogue_tasks
-from catalogue.models import LearningNeed
 from credentials import services as credentials
 from credentials import tasks as credential_tasks
 from credentials.models import Credential, Result
+from demand import tasks as demand_tasks
+from demand.models import LearningNeed
 from enrolment import services
 from enrolment import tasks as enrolment_tasks
 from enrolment.models import Enrolment, Invoice
@@ -108,8 +108,8 @@ def test_unsent_learning_need_confirmations_are_swept():
                             since="created_at", ago=timedelta(minutes=30))  # fmt: skip
     mail.outbox.clear()
 
-    assert catalogue_tasks.send_unsent.apply().get() == 1
-    assert catalogue_tasks.send_unsent.apply().get() == 0
+    assert demand_tasks.send_unsent.apply().get() == 1
+    assert demand_tasks.send_unsent.apply().get() == 0
     assert [m.to for m in mail.outbox] == [["buyer@example.org"]]
 
 

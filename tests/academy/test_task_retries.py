@@ -22,7 +22,7 @@ from enrolment.models import Enrolment, Invoice
 from tests.academy.factories import UserFactory
 from tests.catalogue.factories import ModuleRunFactory, TeachingFactory
 
-OUR_APPS = ("academy.", "catalogue.", "enrolment.", "credentials.")
+OUR_APPS = ("academy.", "catalogue.", "demand.", "enrolment.", "credentials.")
 
 
 def test_every_task_is_an_academy_task_that_retries_transient_failures():

@@ -9,7 +9,6 @@ from django.utils import timezone
 from catalogue.models import (
     Faculty,
     Format,
-    LearningNeed,
     Module,
     ModuleRun,
     Partner,
@@ -128,14 +127,3 @@ class TeachingFactory(factory.django.DjangoModelFactory):
     lecturer = factory.SubFactory(UserFactory)
     role = Teaching.Role.LECTURER
     contact_hours = Decimal("10.5")
-
-
-class LearningNeedFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = LearningNeed
-
-    topic = "Data literacy for policy advisers"
-    description = "Our advisers need to read and question data analyses."
-    expected_learners = 12
-    contact_name = "Sanne de Boer"
-    contact_email = factory.Sequence(lambda n: f"need{n}@example.com")

@@ -8,12 +8,11 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from catalogue.models import LearningNeed, Module, ModuleRun
+from catalogue.models import Module, ModuleRun
 from catalogue.services import ACADEMY_OFFICE, PORTFOLIO_HOLDERS
 from tests.academy.factories import UserFactory
 from tests.catalogue.factories import (
     FacultyFactory,
-    LearningNeedFactory,
     ModuleFactory,
     ModuleRunFactory,
     SessionFactory,
@@ -70,17 +69,13 @@ def module_form(module, **changes):
 def test_portfolio_holder_sees_only_their_own_facultys_offer(client, holder, science, law):
     own = ModuleRunFactory(module__faculty=science, module__title="Quantum computing")
     other = ModuleRunFactory(module__faculty=law, module__title="Contract law")
-    LearningNeedFactory(faculty=science, topic="Lab safety")
-    LearningNeedFactory(faculty=law, topic="Tenders")
     client.force_login(holder)
 
     modules = client.get("/admin/catalogue/module/").context["cl"].queryset
     runs = client.get("/admin/catalogue/modulerun/").context["cl"].queryset
-    needs = client.get("/admin/catalogue/learningneed/").context["cl"].queryset
 
     assert list(modules) == [own.module]
     assert list(runs) == [own]
-    assert [n.topic for n in needs] == ["Lab safety"]
     assert other.module not in modules
 
 
@@ -293,24 +288,6 @@ def test_teaching_report_totals_hours_per_lecturer_and_faculty_as_csv(client, ho
     assert any(row["lecturer"].startswith("'=HYPERLINK") for row in rows)
 
 
-def test_learning_needs_are_triaged_by_the_office(client, office, science):
-    need = LearningNeedFactory()
-    client.force_login(office)
-
-    client.post(
-        f"/admin/catalogue/learningneed/{need.pk}/change/",
-        {
-            "topic": need.topic, "description": need.description, "expected_learners": 12,
-            "preferred_format": "", "preferred_period": "", "contact_name": need.contact_name,
-            "contact_email": need.contact_email, "contact_phone": "", "organisation_name": "",
-            "status": "triaged", "faculty": science.pk, "triage_notes": "Fits the data minor.",
-        },
-    )  # fmt: skip
-
-    need.refresh_from_db()
-    assert (need.status, need.faculty) == (LearningNeed.Status.TRIAGED, science)
-
-
 def test_portfolio_holder_can_name_lecturers_but_not_pick_any_user(client, holder, science):
     from django.contrib.auth.models import Group
 
@@ -324,20 +301,6 @@ def test_portfolio_holder_can_name_lecturers_but_not_pick_any_user(client, holde
 
     assert "docent@example.org" in html or lecturer.get_full_name() in html
     assert "random.learner@example.com" not in html
-
-
-def test_portfolio_holder_cannot_rewrite_what_the_requester_wrote(client, holder, science):
-    need = LearningNeedFactory(faculty=science, status="triaged", topic="Original topic")
-    client.force_login(holder)
-
-    client.post(
-        f"/admin/catalogue/learningneed/{need.pk}/change/",
-        {"topic": "Rewritten", "status": "triaged", "faculty": "", "triage_notes": "Not ours"},
-    )
-
-    need.refresh_from_db()
-    assert need.topic == "Original topic"
-    assert (need.faculty, need.status) == (None, "new")  # back to the office
 
 
 # --- Lookups and related fields scoped to the holder's faculty ----------------------------

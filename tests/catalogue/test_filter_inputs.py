@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from catalogue.forms import DESCRIPTION_MAX_LENGTH
-from catalogue.models import LearningNeed
+from demand.models import LearningNeed
 from tests.catalogue.factories import (
     FacultyFactory,
     ModuleFactory,
@@ -60,11 +60,11 @@ def test_a_learning_need_description_has_a_limit_with_a_clear_message(client):
             "expected_learners": 5, "contact_name": "Sanne",
             "contact_email": "s@example.nl"}  # fmt: skip
 
-    response = client.post(reverse("catalogue:learning_need_create"), data)
+    response = client.post(reverse("learner:learning_need_create"), data)
 
     assert response.status_code == 200
     assert f"Keep it to {DESCRIPTION_MAX_LENGTH} characters" in response.content.decode()
     assert not LearningNeed.objects.exists()
     data["description"] = "We need this. " * 300
-    client.post(reverse("catalogue:learning_need_create"), data)
+    client.post(reverse("learner:learning_need_create"), data)
     assert LearningNeed.objects.count() == 1

@@ -59,7 +59,6 @@ def _build() -> World:
         UserFactory,
     )
     from tests.catalogue.factories import (
-        LearningNeedFactory,
         ModuleFactory,
         ModuleRunFactory,
         PartnerFactory,
@@ -67,6 +66,7 @@ def _build() -> World:
         TeachingFactory,
         ThemeFactory,
     )
+    from tests.demand.factories import LearningNeedFactory
 
     ensure_curation_groups()
     world = World()

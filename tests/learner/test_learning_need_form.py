@@ -1,9 +1,9 @@
 import pytest
 
-from catalogue import emails
-from catalogue.models import LearningNeed
+from demand import emails
+from demand.models import LearningNeed
 from tests.academy.factories import MembershipFactory
-from tests.catalogue.factories import LearningNeedFactory
+from tests.demand.factories import LearningNeedFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -104,7 +104,7 @@ class LearningNeedAdmin(ServiceRefusalsAsMessages, AuditHistory, admin.ModelAdmi
             services.link_learning_need(need=need, modules=data.get("modules"),
                                         partners=data.get("partners"), by=user)  # fmt: skip
         need.refresh_from_db()
-        if status != need.status:
+        if "status" in form.changed_data and status != need.status:
             services.change_learning_need_status(need=need, status=status, reason=reason, by=user)
 
     @admin.action(description=_("Merge the selected needs (duplicates)"))

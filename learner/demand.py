@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from academy import throttle
+from academy.forms import looks_like_token
 from catalogue import queries as catalogue_queries
 from catalogue.models import Module, Theme
 from catalogue.queries import CatalogueFilters
@@ -108,7 +109,7 @@ def follow(request, kind, slug):
 @require_http_methods(["GET", "POST"])
 def interest_confirm(request, token):
     """The link in the opt-in email. GET shows a button (mail scanners follow links)."""
-    interest = Interest.objects.select_related("module", "theme").filter(token=token).first()
+    interest = _interest(token)
     if interest is not None and request.method == "POST":
         interest = services.confirm_interest(token=token)
         return render(request, "learner/interest.html", {"interest": interest, "done": "confirmed"})
@@ -119,12 +120,18 @@ def interest_confirm(request, token):
 @require_http_methods(["GET", "POST"])
 def interest_stop(request, token):
     """Stop being told, without logging in; GET asks, POST stops."""
-    interest = Interest.objects.select_related("module", "theme").filter(token=token).first()
+    interest = _interest(token)
     if request.method == "POST":
-        withdrawn = services.withdraw_interest(token=token)
+        withdrawn = services.withdraw_interest(token=token) if interest else None
         return render(request, "learner/interest.html",
                       {"interest": withdrawn, "done": "stopped"})  # fmt: skip
     return render(request, "learner/interest.html", {"interest": interest, "ask": "stop"})
+
+
+def _interest(token: str) -> Interest | None:
+    if not looks_like_token(token):  # anything else is not looked up at all
+        return None
+    return Interest.objects.select_related("module", "theme").filter(token=token).first()
 
 
 @login_required

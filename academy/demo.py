@@ -15,6 +15,7 @@ class DemoPeople:
     employer: User
     learner: User
     organisation: Organisation
+    lecturer: User
 
 
 def seed_people(*, password: str) -> DemoPeople:
@@ -26,6 +27,8 @@ def seed_people(*, password: str) -> DemoPeople:
     )
     employer = demo_user("employer@example.org", password, "Eva", "Bakker")
     learner = demo_user("learner@example.org", password, "Lucas", "Visser")
+    # University staff who teaches professionals, not a portfolio holder: proposes modules.
+    lecturer = demo_user("lecturer@example.org", password, "Lotte", "de Graaf", is_staff=True)
 
     organisation, _ = Organisation.objects.update_or_create(
         chamber_of_commerce_number="12345678",
@@ -64,7 +67,7 @@ def seed_people(*, password: str) -> DemoPeople:
                 organisation=organisation, email=email, given_name=first, family_name=last,
                 invited_by=employer, sent_at=timezone.now(),
             )  # fmt: skip
-    return DemoPeople(admin, portfolio_holder, employer, learner, organisation)
+    return DemoPeople(admin, portfolio_holder, employer, learner, organisation, lecturer)
 
 
 DEMO_STAFF = [

@@ -13,6 +13,7 @@ DEMO_EMAILS = {
     "portfolio@example.org",
     "employer@example.org",
     "learner@example.org",
+    "lecturer@example.org",
 }
 
 

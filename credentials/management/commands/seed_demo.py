@@ -13,6 +13,7 @@ from academy.demo import seed_people
 from catalogue.demo import seed_bulk_modules, seed_catalogue
 from catalogue.services import PORTFOLIO_HOLDERS
 from credentials.demo import seed_credentials
+from demand.demo import seed_demand
 from enrolment.demo import seed_enrolments
 
 
@@ -49,6 +50,11 @@ class Command(BaseCommand):
                 organisation=people.organisation,
             )  # fmt: skip
             credentials = seed_credentials(learner=people.learner, assessor=people.admin)
+            demand = seed_demand(
+                lecturer=people.lecturer, learner=people.learner, employer=people.employer,
+                organisation=people.organisation, portfolio_holder=people.portfolio_holder,
+                office=people.admin, curated_faculty=catalogue.curated_faculty,
+            )  # fmt: skip
         if modules:
             created = seed_bulk_modules(count=modules)
             self.stdout.write(f"Added {created} generated modules for benchmarking.")
@@ -63,12 +69,17 @@ class Command(BaseCommand):
             f"cohort(s), {enrolments['invoices']} invoices."
         )
         self.stdout.write(f"Credentials: {credentials['credentials']} signed credentials.")
+        self.stdout.write(
+            f"Demand: {demand['needs']} learning needs, {demand['interest']} interest "
+            f"subscriptions, {demand['proposals']} module proposals."
+        )
         self.stdout.write(self.style.SUCCESS("Demo academy ready. Log in at /accounts/login/ as:"))
         for user, role in [
             (people.admin, "site admin"),
             (people.portfolio_holder, f"portfolio holder of {catalogue.curated_faculty}"),
             (people.employer, f"employer, admin of {people.organisation}"),
             (people.learner, "professional (learner)"),
+            (people.lecturer, "lecturer (teaches runs, proposes modules)"),
         ]:
             self.stdout.write(f"  {user.email:<24} {role}")
         self.stdout.write(f"  password for all: {password}")

@@ -138,9 +138,16 @@ class ProposalForm(forms.ModelForm):
         )
         if user is not None and not self.is_bound and not self.instance.pk:
             self.initial.setdefault("lecturers", [user.pk])
+        for name, field in self.fields.items():  # a draft may be half done
+            field.required = name in self.DRAFT_NEEDS
+
+    DRAFT_NEEDS = ("faculty", "title")
 
     def clean(self):
         cleaned = super().clean()
+        for name in ("format", "language"):
+            if not cleaned.get(name):
+                cleaned[name] = ModuleProposal._meta.get_field(name).default
         starts, ends = cleaned.get("first_run_starts"), cleaned.get("first_run_ends")
         if starts and starts <= timezone.localdate():
             self.add_error("first_run_starts", _("The first run must start in the future."))

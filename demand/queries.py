@@ -97,6 +97,11 @@ def proposals_reviewed_by(user) -> QuerySet[ModuleProposal]:
     )
 
 
+def reviews_any(user) -> bool:
+    """Curates a faculty (so would review its proposals), whether or not any arrived yet."""
+    return faculties_curated_by(user).exists()
+
+
 def reviews(user, proposal: ModuleProposal) -> bool:
     return proposals_reviewed_by(user).filter(pk=proposal.pk).exists()
 

@@ -1,11 +1,27 @@
 from django.urls import path
 
-from teaching import views
+from teaching import proposals, views
 
 app_name = "teaching"
 
 urlpatterns = [
     path("teaching/", views.index, name="index"),
+    path("teaching/proposals/", proposals.proposals, name="proposals"),
+    path("teaching/proposals/new/", proposals.proposal_new, name="proposal_new"),
+    path("teaching/proposals/<int:proposal_id>/", proposals.proposal, name="proposal"),
+    path(
+        "teaching/proposals/<int:proposal_id>/edit/", proposals.proposal_edit, name="proposal_edit"
+    ),
+    path(
+        "teaching/proposals/<int:proposal_id>/review/",
+        proposals.proposal_review,
+        name="proposal_review",
+    ),
+    path(
+        "teaching/proposals/<int:proposal_id>/comment/",
+        proposals.proposal_comment,
+        name="proposal_comment",
+    ),
     path(
         "teaching/sessions/<int:session_id>/attendance/",
         views.session_attendance,

@@ -51,8 +51,8 @@ def test_a_draft_is_saved_resumed_and_submitted_with_problems_at_their_fields(
 ):
     holder = portfolio_holder_of(faculty)
     client.force_login(proposer)
-    response = client.post("/teaching/proposals/new/",
-                           {"faculty": faculty.pk, "title": "Half an idea", "save": ""})  # fmt: skip
+    half = {"faculty": faculty.pk, "title": "Half an idea", "save": ""}
+    response = client.post("/teaching/proposals/new/", half)
     proposal = ModuleProposal.objects.get()
     assert response.url == f"/teaching/proposals/{proposal.pk}/edit/"
     assert client.get(response.url).context["form"]["title"].value() == "Half an idea"
@@ -94,8 +94,8 @@ def test_the_review_asks_for_changes_the_proposer_resubmits_and_approval_makes_a
     edit = client.get(f"/teaching/proposals/{proposal.pk}/edit/")
     assert "Add a campus day." in edit.content.decode()
     with committed():
-        client.post(f"/teaching/proposals/{proposal.pk}/edit/",
-                    {**complete(faculty, proposer, delivery_mix="Three campus days"), "submit": ""})  # fmt: skip
+        changed = complete(faculty, proposer, delivery_mix="Three campus days")
+        client.post(f"/teaching/proposals/{proposal.pk}/edit/", {**changed, "submit": ""})
 
     client.force_login(holder)
     with committed():

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from employer import views
+from employer import demand, views
 
 app_name = "employer"
 
@@ -32,6 +32,8 @@ urlpatterns = [
     path(organisation + "imports/<int:import_id>/", views.staff_import, name="import"),
     path(organisation + "cohorts/", views.cohorts, name="cohorts"),
     path(organisation + "activity/", views.activity, name="activity"),
+    path(organisation + "learning-needs/", demand.learning_needs, name="learning_needs"),
+    path(organisation + "learning-needs/new/", demand.learning_need_new, name="learning_need_new"),
     path(organisation + "cohorts/new/", views.cohort_new, name="cohort_new"),
     path(organisation + "cohorts/<int:cohort_id>/", views.cohort_detail, name="cohort"),
     path(organisation + "invoices/<int:invoice_id>.pdf", views.invoice_pdf, name="invoice_pdf"),

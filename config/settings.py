@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "learner",
     "employer",
     "teaching",
+    "insights",
 ]
 
 MIDDLEWARE = [

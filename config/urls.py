@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("learner.urls")),
     path("", include("employer.urls")),
     path("", include("teaching.urls")),
+    path("", include("insights.urls")),
     path("", include("credentials.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -49,7 +49,10 @@ class LearningNeedAdmin(ServiceRefusalsAsMessages, AuditHistory, admin.ModelAdmi
     form = LearningNeedAdminForm
     list_display = ["topic", "organisation_name", "expected_learners", "status", "faculty_names",
                     "created_at"]  # fmt: skip
-    list_filter = ["status", "faculties", "preferred_format"]
+    list_filter = [
+        "status", "faculties", "modules__themes", ("modules", admin.EmptyFieldListFilter),
+        "preferred_format",
+    ]  # fmt: skip
     search_fields = ["topic", "description", "organisation_name", "contact_email"]
     readonly_fields = ["submitted_by", "organisation", "merged_into", "created_at",
                        "status_changed_at", "confirmation_sent_at", "language"]  # fmt: skip
@@ -167,7 +170,7 @@ class InterestAdmin(admin.ModelAdmin):
     """Read-only for the office: who asked to hear of new runs (personal data)."""
 
     list_display = ["email", "module", "theme", "created_at", "confirmed_at"]
-    list_filter = [("confirmed_at", admin.EmptyFieldListFilter)]
+    list_filter = [("confirmed_at", admin.EmptyFieldListFilter), "theme"]
     search_fields = ["email", "module__title", "theme__name"]
     list_select_related = ["module", "theme"]
 

@@ -102,6 +102,11 @@ def reviews_any(user) -> bool:
     return faculties_curated_by(user).exists()
 
 
+def reads_demand(user) -> bool:
+    """The demand overview is for the academy office and portfolio holders."""
+    return curates_everything(user) or reviews_any(user)
+
+
 def reviews(user, proposal: ModuleProposal) -> bool:
     return proposals_reviewed_by(user).filter(pk=proposal.pk).exists()
 

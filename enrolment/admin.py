@@ -218,7 +218,7 @@ class EnrolmentAdmin(AuditHistory, CuratedRunsOnly):
 @admin.register(WaitingListEntry)
 class WaitingListEntryAdmin(CuratedRunsOnly):
     list_display = ["learner", "run", "status", "created_at", "offer_expires_at"]
-    list_filter = ["status", "run__module__faculty"]
+    list_filter = ["status", "run__module__faculty", "run__module__themes"]
     fields = ["learner", "run", "status", "payer", "organisation", "motivation", "created_at",
               "offered_at", "offer_expires_at"]  # fmt: skip
     readonly_fields = fields

@@ -17,6 +17,7 @@ from catalogue.queries import teaches_or_curates
 from credentials import queries as credential_queries
 from credentials import services as credential_services
 from credentials.forms import ResultRowForm, ResultsUploadForm
+from demand.queries import reads_demand
 from enrolment import queries
 from enrolment import services as enrolment_services
 from enrolment.forms import AttendanceForm
@@ -40,6 +41,7 @@ def index(request):
             "sessions": page,
             "page": page,
             "runs": list(runs),
+            "reads_demand": reads_demand(request.user),
         },
     )
 

@@ -8,11 +8,10 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from academy.models import Invitation, Membership
-from catalogue.models import Module, ModuleRun, Session
+from catalogue.models import Module, ModuleRun, Session, Teaching
 from credentials.models import Credential
+from demand.models import LearningNeed, ModuleProposal
 from enrolment.models import Cohort
-from tests.academy.factories import UserFactory
-from tests.catalogue.factories import TeachingFactory
 from tests.e2e.helpers import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -74,8 +73,9 @@ def test_no_page_of_the_site_violates_the_content_security_policy(demo, visitor,
     credential = Credential.objects.filter(learner__email="learner@example.org").first()
     organisation = Membership.objects.get(user__email="employer@example.org").organisation
     cohort = Cohort.objects.filter(organisation=organisation).first()
-    session = Session.objects.filter(run=run).order_by("starts_at").first()
-    TeachingFactory(run=run, lecturer=UserFactory(email="lecturer@example.org"))
+    taught = Teaching.objects.filter(lecturer__email="lecturer@example.org").first()
+    session = Session.objects.filter(run=taught.run).order_by("starts_at").first()
+    proposal = ModuleProposal.objects.filter(proposer=taught.lecturer).first()
     employer = f"/employer/{organisation.pk}"
     invitation = Invitation.objects.filter(organisation=organisation).first()
 
@@ -108,6 +108,8 @@ def test_no_page_of_the_site_violates_the_content_security_policy(demo, visitor,
         "/me/",
         "/me/profile/",
         "/me/data/",
+        "/me/learning-needs/",
+        module.themes.first().get_absolute_url(),
         f"/modules/{module.slug}/{run.code}/enrol/",
         "/accounts/email/",
         "/accounts/password/change/",
@@ -122,13 +124,18 @@ def test_no_page_of_the_site_violates_the_content_security_policy(demo, visitor,
         f"{employer}/cohorts/",
         f"{employer}/cohorts/new/",
         f"{employer}/cohorts/{cohort.pk}/",
+        f"{employer}/learning-needs/",
+        f"{employer}/learning-needs/new/",
         "/employer/register/",
     ]:
         visitor.visit(path)
 
-    log_in(page, "lecturer@example.org")
+    log_in(page, "lecturer@example.org", PASSWORD)
     for path in [
         "/teaching/",
+        "/teaching/proposals/",
+        "/teaching/proposals/new/",
+        f"/teaching/proposals/{proposal.pk}/",
         f"/teaching/sessions/{session.pk}/attendance/",
         f"/teaching/runs/{session.run_id}/results/",
     ]:
@@ -147,6 +154,10 @@ def test_no_page_of_the_site_violates_the_content_security_policy(demo, visitor,
         "/admin/credentials/result/add/",
         "/admin/credentials/credential/",
         "/admin/academy/user/",
+        "/admin/demand/learningneed/",
+        f"/admin/demand/learningneed/{LearningNeed.objects.first().pk}/change/",
+        "/admin/demand/moduleproposal/",
+        "/insights/demand/",
     ]:
         visitor.visit(path)
     # The admin's own scripts: an autocomplete (select2), the calendar and clock pickers.

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from insights import views
+
+app_name = "insights"
+
+urlpatterns = [
+    path("insights/demand/", views.demand, name="demand"),
+    path("insights/demand/<slug:table>.csv", views.demand_csv, name="demand_csv"),
+]

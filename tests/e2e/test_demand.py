@@ -4,10 +4,11 @@ an offered module runs through the real pages."""
 
 import os
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from demand.models import Interest, LearningNeed, ModuleProposal
@@ -150,7 +151,7 @@ def test_from_an_employers_need_to_an_offered_module(page, axe_violations):
     page.locator("#id_study_load_hours").fill("28")
     page.locator("#id_level").select_option(index=1)
     page.locator("#id_learning_needs").select_option(str(need.pk))
-    starts = date.today() + timedelta(days=60)
+    starts = timezone.localdate() + timedelta(days=60)
     page.locator("#id_first_run_starts").fill(starts.isoformat())
     page.locator("#id_first_run_ends").fill((starts + timedelta(days=42)).isoformat())
     page.get_by_role("button", name="Submit for review").click()

@@ -30,6 +30,9 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ["EMAIL_URL"] = "dummymail://"
 os.environ["CACHE_URL"] = "locmemcache://"
 os.environ["DJANGO_DEBUG"] = "false"
+os.environ["DJANGO_HTTPS"] = "false"
+os.environ["LOG_LEVEL"] = "WARNING"
+os.environ.setdefault("STATIC_ROOT", str(BASE_DIR / "var" / "benchmark-static"))
 os.environ.setdefault("SECRET_KEY", "benchmark-only-" + "x" * 40)
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 os.environ.pop("CELERY_BROKER_URL", None)
@@ -186,6 +189,7 @@ def main():
 
     rng = random.Random(args.seed)  # noqa: S311 - a reproducible spread, not a secret
     call_command("migrate", verbosity=0)
+    call_command("collectstatic", "--noinput", verbosity=0)
     if not args.reuse or LearningNeed.objects.count() < NEEDS:
         started = time.perf_counter()
         build(rng)

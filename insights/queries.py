@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db import connection
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -59,72 +60,103 @@ class Scope:
         return modules if self.everything else modules.filter(faculty__in=self.faculty_ids)
 
 
-def _count(queryset):
-    """A correlated subquery: how many rows of `queryset` (tied to the outer row by OuterRef,
-    grouped on a constant so that the subquery yields one number)."""
-    counted = queryset.order_by().values("_one").annotate(n=Count("pk", distinct=True))
-    return Coalesce(Subquery(counted.values("n")[:1], output_field=IntegerField()), Value(0))
-
-
-def _sum(queryset, column):
-    summed = queryset.order_by().values("_one").annotate(n=Sum(column))
-    return Coalesce(Subquery(summed.values("n")[:1], output_field=IntegerField()), Value(0))
-
-
-def _each_need_once(matching):
-    """The needs `matching` selects, each once however many joined rows matched it (a need
-    answered by two modules of one theme, or in two of someone's faculties)."""
-    return _grouped(LearningNeed.objects.filter(pk__in=matching.values("pk")))
-
-
-def _grouped(queryset):
-    return queryset.annotate(_one=Value(1, output_field=IntegerField()))
-
-
 def by_faculty(scope: Scope):
+    """Per faculty: a need counts for each faculty it was given to (a merged need too, for its
+    learners); interest and waiting lists through the faculty's modules."""
     faculties = (
         Faculty.objects.all()
         if scope.everything
         else Faculty.objects.filter(pk__in=scope.faculty_ids)
     )
-    needs = _each_need_once(scope.needs().filter(faculties=OuterRef(OuterRef("pk"))))
-    interest = _grouped(Interest.objects.confirmed().filter(module__faculty=OuterRef("pk")))
-    waiting = _grouped(
-        WaitingListEntry.objects.filter(
-            status__in=WaitingListEntry.ACTIVE, run__module__faculty=OuterRef("pk")
-        )
+    needs = (
+        scope.needs().values("faculties")
+        .annotate(open_needs=Count("pk", filter=Q(merged_into__isnull=True), distinct=True),
+                  expected_learners=Sum("expected_learners"))
+    )  # fmt: skip
+    interest = (
+        Interest.objects.confirmed().filter(module__in=scope.modules())
+        .values("module__faculty").annotate(n=Count("pk"))
+    )  # fmt: skip
+    waiting = (
+        WaitingListEntry.objects.filter(status__in=WaitingListEntry.ACTIVE,
+                                        run__module__in=scope.modules())
+        .values("run__module__faculty").annotate(n=Count("pk"))
+    )  # fmt: skip
+    return _weighted(
+        faculties,
+        needs={row["faculties"]: row for row in needs},
+        interest=_tally(interest, "module__faculty"),
+        waiting=_tally(waiting, "run__module__faculty"),
     )
-    return _weighted(faculties.annotate(
-        open_needs=_count(needs.filter(merged_into__isnull=True)),
-        expected_learners=_sum(needs, "expected_learners"),
-        interest=_count(interest), waiting=_count(waiting),
-    ))  # fmt: skip
 
 
 def by_theme(scope: Scope):
+    """Per theme: a need belongs to the themes of the modules that answer it (a merged need,
+    to those of the need it joined), once per theme however many of its modules share it."""
     modules = scope.modules()
-    theme = OuterRef(OuterRef("pk"))
-    answered_in_theme = Q(modules__themes=theme) | Q(merged_into__modules__themes=theme)
-    needs = _each_need_once(scope.needs().filter(answered_in_theme))
-    follows = Q(theme=OuterRef("pk")) | Q(module__themes=OuterRef("pk"), module__in=modules)
-    interest = _grouped(Interest.objects.confirmed().filter(follows))
-    waiting = _grouped(WaitingListEntry.objects.filter(
-        status__in=WaitingListEntry.ACTIVE, run__module__themes=OuterRef("pk"),
-        run__module__in=modules,
-    ))  # fmt: skip
-    return _weighted(Theme.objects.annotate(
-        open_needs=_count(needs.filter(merged_into__isnull=True)),
-        expected_learners=_sum(needs, "expected_learners"),
-        interest=_count(interest), waiting=_count(waiting),
-    ))  # fmt: skip
+    interest = (  # a theme's followers, and those of each module in it
+        Interest.objects.confirmed().filter(Q(theme__isnull=False) | Q(module__in=modules))
+        .values("theme", "module__themes").annotate(n=Count("pk"))
+    )  # fmt: skip
+    waiting = (
+        WaitingListEntry.objects.filter(status__in=WaitingListEntry.ACTIVE,
+                                        run__module__in=modules)
+        .values("run__module__themes").annotate(n=Count("pk"))
+    )  # fmt: skip
+    followers: dict[int, int] = {}
+    for row in interest:
+        theme_id = row["theme"] or row["module__themes"]
+        if theme_id is not None:
+            followers[theme_id] = followers.get(theme_id, 0) + row["n"]
+    return _weighted(
+        Theme.objects.all(),
+        needs=_needs_per_theme(scope),
+        interest=followers,
+        waiting=_tally(waiting, "run__module__themes"),
+    )
 
 
-def _weighted(rows):
+def _needs_per_theme(scope: Scope) -> dict[int, dict]:
+    """One grouped query over distinct (need, theme) pairs. The ORM cannot group over a
+    DISTINCT subquery, so this one is SQL; the scope's own filter comes from the ORM."""
+    scoped_sql, params = scope.needs().values("pk").query.sql_with_params()
+    need, answers = LearningNeed._meta.db_table, LearningNeed.modules.through._meta.db_table
+    themes = Module.themes.through._meta.db_table
+    sql = f"""
+        SELECT pairs.theme_id,
+               COUNT(CASE WHEN pairs.merged_into_id IS NULL THEN 1 END),
+               COALESCE(SUM(pairs.expected_learners), 0)
+        FROM (SELECT DISTINCT n.id, n.expected_learners, n.merged_into_id, mt.theme_id
+              FROM {need} n
+              JOIN {answers} nm ON nm.learningneed_id = COALESCE(n.merged_into_id, n.id)
+              JOIN {themes} mt ON mt.module_id = nm.module_id
+              WHERE n.id IN ({scoped_sql})) pairs
+        GROUP BY pairs.theme_id
+    """  # noqa: S608 - table names from the models; values are parameters
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {
+            theme_id: {"open_needs": open_needs, "expected_learners": learners}
+            for theme_id, open_needs, learners in cursor.fetchall()
+        }
+
+
+def _tally(rows, key: str) -> dict[int, int]:
+    return {row[key]: row["n"] for row in rows if row[key] is not None}
+
+
+def _weighted(rows, *, needs: dict, interest: dict, waiting: dict) -> list:
     """Heaviest first: people who asked for it, people who wait for it, people who follow it."""
-    rows = list(rows)
+    result = []
     for row in rows:
+        asked = needs.get(row.pk, {})
+        row.open_needs = asked.get("open_needs", 0)
+        row.expected_learners = asked.get("expected_learners") or 0
+        row.interest, row.waiting = interest.get(row.pk, 0), waiting.get(row.pk, 0)
         row.weight = row.expected_learners + row.waiting + row.interest
-    return sorted((r for r in rows if r.weight or r.open_needs), key=lambda r: (-r.weight, r.name))
+        if row.weight or row.open_needs:
+            result.append(row)
+    return sorted(result, key=lambda r: (-r.weight, r.name))
 
 
 def needs_without_a_theme(scope: Scope) -> dict:

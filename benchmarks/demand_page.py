@@ -2,10 +2,10 @@
 100,000 interest rows on PostgreSQL, uncached, as the office and portfolio holders see it.
 
 Builds (once, with bulk inserts) the demo plus generated modules, then 10,000 needs spread
-over every faculty, status and theme (a third from the last twelve months' spread, some
-merged, most answered by one or two modules), 100,000 confirmed and unconfirmed interest
-rows in modules and themes, 5,000 waiting-list entries and a year of zero-result searches.
-Then it requests the page and its CSV tables in a random order drawn from every reader
+over every faculty, status and theme (submitted over two years, 3 % merged, most in one to
+three themes and answered by one or two modules), 100,000 confirmed and unconfirmed
+interest rows in modules and themes, 5,000 waiting-list entries and a year of zero-result
+searches. Then it requests the page and its CSV tables in a random order drawn from every reader
 (the office and each faculty's portfolio holder), through Django's full stack (middleware,
 session, template rendering), one request at a time, and prints p50/p95/max per kind,
 queries per request and the cache hit rate it saw.
@@ -83,6 +83,12 @@ def build(rng: random.Random) -> None:
     Modules.objects.bulk_create(
         (Modules(learningneed_id=need.pk, module_id=module) for need in needs
          if rng.random() < 0.7 for module in rng.sample(modules, rng.choice([1, 1, 2]))),
+        batch_size=5_000,
+    )  # fmt: skip
+    Themes = LearningNeed.themes.through
+    Themes.objects.bulk_create(
+        (Themes(learningneed_id=need.pk, theme_id=theme.pk) for need in needs
+         if rng.random() < 0.9 for theme in rng.sample(themes, rng.choice([1, 1, 2, 3]))),
         batch_size=5_000,
     )  # fmt: skip
     merged = [need for need in needs[100:] if rng.random() < 0.03]

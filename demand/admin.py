@@ -25,7 +25,7 @@ class LearningNeedAdminForm(forms.ModelForm):
     class Meta:
         model = LearningNeed
         fields = [*REQUESTER_FIELDS, "faculties", "status", "decline_reason", "modules",
-                  "partners", "triage_notes"]  # fmt: skip
+                  "themes", "partners", "triage_notes"]  # fmt: skip
 
     def clean(self):
         cleaned = super().clean()
@@ -50,13 +50,14 @@ class LearningNeedAdmin(ServiceRefusalsAsMessages, AuditHistory, admin.ModelAdmi
     list_display = ["topic", "organisation_name", "expected_learners", "status", "faculty_names",
                     "created_at"]  # fmt: skip
     list_filter = [
-        "status", "faculties", "modules__themes", ("modules", admin.EmptyFieldListFilter),
+        "status", "faculties", "themes", ("modules", admin.EmptyFieldListFilter),
+        ("themes", admin.EmptyFieldListFilter),
         "preferred_format",
     ]  # fmt: skip
     search_fields = ["topic", "description", "organisation_name", "contact_email"]
     readonly_fields = ["submitted_by", "organisation", "merged_into", "created_at",
                        "status_changed_at", "confirmation_sent_at", "language"]  # fmt: skip
-    filter_horizontal = ["faculties", "modules", "partners"]
+    filter_horizontal = ["faculties", "modules", "themes", "partners"]
     date_hierarchy = "created_at"
     actions = ["merge"]
 
@@ -103,9 +104,10 @@ class LearningNeedAdmin(ServiceRefusalsAsMessages, AuditHistory, admin.ModelAdmi
         data = form.cleaned_data
         if "faculties" in form.changed_data and curates_everything(user):
             services.assign_learning_need(need=need, faculties=data["faculties"], by=user)
-        if {"modules", "partners"} & set(form.changed_data):
+        if {"modules", "themes", "partners"} & set(form.changed_data):
             services.link_learning_need(need=need, modules=data.get("modules"),
-                                        partners=data.get("partners"), by=user)  # fmt: skip
+                                        themes=data.get("themes"), partners=data.get("partners"),
+                                        by=user)  # fmt: skip
         need.refresh_from_db()
         if "status" in form.changed_data and status != need.status:
             services.change_learning_need_status(need=need, status=status, reason=reason, by=user)

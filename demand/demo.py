@@ -33,6 +33,14 @@ NEEDS = [
     ("Responsible use of generative AI at work", "en", Status.OFFERED, False, 40, 0),
     ("Blockchain for notaries", "en", Status.DECLINED, False, 5, None),
 ]
+NEED_THEMES = {  # as the submitters chose them; one is left for the office to place
+    "Omgaan met agressie in de wijkzorg": ["health-care", "wellbeing-work"],
+    "Data literacy for policy advisers": ["data-ai", "law-governance"],
+    "Data-geletterdheid voor beleidsmedewerkers": ["data-ai"],
+    "Circular procurement for municipalities": ["sustainability-energy", "law-governance"],
+    "AI-assisted triage in primary care": ["data-ai", "health-care"],
+    "Responsible use of generative AI at work": ["data-ai"],
+}
 DECLINE_REASON = (
     "Too few people asked for this to start a module now. Our partner Hogeschool Utrecht "
     "offers a short course on it; we have passed your request on to them."
@@ -148,6 +156,7 @@ def _seed_needs(*, employer, organisation, learner, office, faculty, modules, pl
             if from_employer else "We need our people to be able to do this well in their work.",
             expected_learners=learners, contact_name=contact[0], contact_email=contact[1],
             preferred_period="Voorjaar 2027" if from_employer else "Spring 2027",
+            themes=Theme.objects.filter(slug__in=NEED_THEMES.get(topic, [])),
         )  # fmt: skip
         if status == Status.NEW:
             continue
@@ -168,6 +177,7 @@ def _seed_needs(*, employer, organisation, learner, office, faculty, modules, pl
             language="nl", topic=duplicate_topic, expected_learners=6,
             description="Onze beleidsmedewerkers moeten data-analyses kunnen lezen en bevragen.",
             contact_name="Joost Mulder", contact_email="joost@waterschap.example.nl",
+            themes=Theme.objects.filter(slug__in=NEED_THEMES[duplicate_topic]),
         )  # fmt: skip
         services.merge_learning_needs(duplicate=duplicate, into=into, by=office)
     return LearningNeed.objects.count()

@@ -5,7 +5,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.models import Faculty, Format, Partner
+from catalogue.models import Faculty, Format, Partner, Theme
 from catalogue.queries import lecturers
 from demand.models import LearningNeed, ModuleProposal
 
@@ -18,11 +18,14 @@ class LearningNeedForm(forms.ModelForm):
     class Meta:
         model = LearningNeed
         fields = [
-            "topic", "description", "expected_learners", "preferred_format", "preferred_period",
-            "contact_name", "contact_email", "contact_phone", "organisation_name",
+            "topic", "description", "themes", "expected_learners", "preferred_format",
+            "preferred_period", "contact_name", "contact_email", "contact_phone",
+            "organisation_name",
         ]  # fmt: skip
+        labels = {"themes": _("Themes it touches (optional)")}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
+            "themes": forms.CheckboxSelectMultiple,
             "expected_learners": forms.NumberInput(attrs={"min": 1, "max": 10000}),
             "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
@@ -35,6 +38,7 @@ class LearningNeedForm(forms.ModelForm):
                 "What should people be able to do afterwards, and in what kind of work?"
             ),
             "preferred_period": _("For example: spring 2027, or evenings in the autumn."),
+            "themes": _("It helps us find the faculty that can help."),
         }
 
     def __init__(self, *args, user=None, **kwargs):
@@ -53,6 +57,7 @@ class LearningNeedForm(forms.ModelForm):
                 ),
             )
         )
+        self.fields["themes"].queryset = Theme.objects.order_by("name")
         if "preferred_format" in self.fields:
             self.fields["preferred_format"].choices = [("", _("No preference")), *Format.choices]
         if user is not None and user.is_authenticated and not self.is_bound:
@@ -83,10 +88,11 @@ class EmployerLearningNeedForm(LearningNeedForm):
 
     class Meta(LearningNeedForm.Meta):
         fields = [
-            "topic", "description", "expected_learners", "preferred_period", "preferred_format",
-            "budget_indication", "contact_name", "contact_email", "contact_phone",
+            "topic", "description", "themes", "expected_learners", "preferred_period",
+            "preferred_format", "budget_indication", "contact_name", "contact_email",
+            "contact_phone",
         ]  # fmt: skip
-        labels = {"expected_learners": _("number of staff")}
+        labels = {**LearningNeedForm.Meta.labels, "expected_learners": _("number of staff")}
         widgets = {
             **LearningNeedForm.Meta.widgets,
             "budget_indication": forms.NumberInput(attrs={"min": 0, "step": 100}),

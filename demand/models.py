@@ -86,6 +86,10 @@ class LearningNeed(models.Model):
     modules = models.ManyToManyField(
         Module, blank=True, related_name="learning_needs", verbose_name=_("answered by modules")
     )
+    themes = models.ManyToManyField(
+        Theme, blank=True, related_name="learning_needs", verbose_name=_("themes"),
+        help_text=_("Linking a module adds its themes; a merged need takes those it joined."),
+    )  # fmt: skip
     merged_into = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="merged_needs",
         verbose_name=_("merged into"),

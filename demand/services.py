@@ -15,7 +15,7 @@ from academy.audit import log_action
 from academy.errors import DomainError
 from academy.queries import require_admin_of
 from catalogue import services as catalogue
-from catalogue.models import Module, ModuleRun, Teaching
+from catalogue.models import Module, ModuleRun, Teaching, Theme
 from demand import tasks
 from demand.models import (
     Interest,
@@ -79,10 +79,13 @@ def submit_learning_need(
     if organisation is not None:
         require_admin_of(person, organisation, _("Only an admin of the employer submits for it."))
         fields.setdefault("organisation_name", organisation.name)
+    themes = fields.pop("themes", None)
     with transaction.atomic():
         need = LearningNeed.objects.create(
             submitted_by=person, organisation=organisation, language=language, **fields
         )
+        if themes:
+            need.themes.set(themes)
         log_action(actor=person, action="learning_need.submitted", target=need,
                    organisation=organisation, details={"topic": need.topic})  # fmt: skip
     tasks.send_learning_need_confirmation.delay_on_commit(need.pk)
@@ -181,19 +184,27 @@ def change_learning_need_status(
 
 
 @transaction.atomic
-def link_learning_need(*, need: LearningNeed, modules=None, partners=None, by, now=None):
-    """Link the modules that answer a need and the partner institutions it is shared with.
-    A need linked to a module that is already published is offered at once."""
+def link_learning_need(*, need: LearningNeed, modules=None, partners=None, themes=None, by,
+                       now=None):  # fmt: skip
+    """Link the modules that answer a need, the partner institutions it is shared with and
+    its themes (a linked module adds its own; those merged into the need follow it). A need
+    linked to a module that is already published is offered at once."""
     require_curator_of_need(by, need)
     need = _locked_need(need)
     if modules is not None:
         need.modules.set(modules)
     if partners is not None:
         need.partners.set(partners)
+    if themes is not None:
+        need.themes.set(themes)
+    need.themes.add(*Theme.objects.filter(modules__in=need.modules.all()).distinct())
+    for merged in need.merged_needs.all():
+        merged.themes.set(need.themes.all())
     log_action(actor=by, action="learning_need.linked", target=need,
                organisation=need.organisation_id,
                details={"modules": [m.title for m in need.modules.all()],
-                        "partners": [p.name for p in need.partners.all()]})  # fmt: skip
+                        "partners": [p.name for p in need.partners.all()],
+                        "themes": [t.name for t in need.themes.all()]})  # fmt: skip
     for module in need.modules.published():
         _offer(need, module, now=now or timezone.now())
     return need
@@ -267,10 +278,13 @@ def merge_learning_needs(*, duplicate: LearningNeed, into: LearningNeed, by) -> 
     into.faculties.add(*duplicate.faculties.all())
     into.partners.add(*duplicate.partners.all())
     into.modules.add(*duplicate.modules.all())
+    into.themes.add(*duplicate.themes.all())
     LearningNeed.objects.filter(merged_into=duplicate).update(merged_into=into)
     LearningNeed.objects.filter(Q(pk=duplicate.pk) | Q(merged_into=into)).update(
         merged_into=into, status=into.status, decline_reason=into.decline_reason
     )
+    for joined in into.merged_needs.all():
+        joined.themes.set(into.themes.all())
     duplicate.merged_into = into
     _tell([duplicate], f"merged:{into.pk}")
     _tell([into], f"merged:{duplicate.pk}")
@@ -548,6 +562,9 @@ def approve_proposal(*, proposal: ModuleProposal, by, body: str = "", now=None) 
         level=proposal.level, language=proposal.language, status=Module.Status.DRAFT,
     )  # fmt: skip
     module.partners.set(proposal.partners.all())
+    module.themes.set(
+        Theme.objects.filter(learning_needs__in=proposal.learning_needs.all()).distinct()
+    )
     catalogue.refresh_search_index(module_ids=[module.pk])
     starts = proposal.first_run_starts
     run = ModuleRun.objects.create(

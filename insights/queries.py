@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied
-from django.db import connection
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 from django.utils import timezone
@@ -91,8 +90,8 @@ def by_faculty(scope: Scope):
 
 
 def by_theme(scope: Scope):
-    """Per theme: a need belongs to the themes of the modules that answer it (a merged need,
-    to those of the need it joined), once per theme however many of its modules share it."""
+    """Per theme: a need counts for each of its themes (those it was given and those of the
+    modules that answer it); interest in the theme and in its modules; its waiting lists."""
     modules = scope.modules()
     interest = (  # a theme's followers, and those of each module in it
         Interest.objects.confirmed().filter(Q(theme__isnull=False) | Q(module__in=modules))
@@ -117,28 +116,14 @@ def by_theme(scope: Scope):
 
 
 def _needs_per_theme(scope: Scope) -> dict[int, dict]:
-    """One grouped query over distinct (need, theme) pairs. The ORM cannot group over a
-    DISTINCT subquery, so this one is SQL; the scope's own filter comes from the ORM."""
-    scoped_sql, params = scope.needs().values("pk").query.sql_with_params()
-    need, answers = LearningNeed._meta.db_table, LearningNeed.modules.through._meta.db_table
-    themes = Module.themes.through._meta.db_table
-    sql = f"""
-        SELECT pairs.theme_id,
-               COUNT(CASE WHEN pairs.merged_into_id IS NULL THEN 1 END),
-               COALESCE(SUM(pairs.expected_learners), 0)
-        FROM (SELECT DISTINCT n.id, n.expected_learners, n.merged_into_id, mt.theme_id
-              FROM {need} n
-              JOIN {answers} nm ON nm.learningneed_id = COALESCE(n.merged_into_id, n.id)
-              JOIN {themes} mt ON mt.module_id = nm.module_id
-              WHERE n.id IN ({scoped_sql})) pairs
-        GROUP BY pairs.theme_id
-    """  # noqa: S608 - table names from the models; values are parameters
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return {
-            theme_id: {"open_needs": open_needs, "expected_learners": learners}
-            for theme_id, open_needs, learners in cursor.fetchall()
-        }
+    """Each need once per theme (through the themes table), whatever joins scoped it."""
+    needs = (
+        LearningNeed.objects.filter(pk__in=scope.needs().values("pk"), themes__isnull=False)
+        .values("themes")
+        .annotate(open_needs=Count("pk", filter=Q(merged_into__isnull=True)),
+                  expected_learners=Sum("expected_learners"))
+    )  # fmt: skip
+    return {row["themes"]: row for row in needs}
 
 
 def _tally(rows, key: str) -> dict[int, int]:
@@ -160,13 +145,12 @@ def _weighted(rows, *, needs: dict, interest: dict, waiting: dict) -> list:
 
 
 def needs_without_a_theme(scope: Scope) -> dict:
-    """Open needs no module answers yet: they have no theme until one does."""
-    unanswered = (
-        scope.needs().filter(modules__isnull=True).exclude(merged_into__modules__isnull=False)
+    """Open needs nobody placed in a theme yet (no theme given, no module linked)."""
+    needs = LearningNeed.objects.filter(
+        pk__in=scope.needs().filter(themes__isnull=True).values("pk")
     )
-    needs = LearningNeed.objects.filter(pk__in=unanswered.values("pk"))
     return needs.aggregate(
-        open_needs=Count("pk", filter=Q(merged_into__isnull=True), distinct=True),
+        open_needs=Count("pk", filter=Q(merged_into__isnull=True)),
         expected_learners=Coalesce(Sum("expected_learners"), 0),
     )
 
@@ -195,10 +179,10 @@ def monthly_by_theme(scope: Scope, theme_ids: list[int], today: date | None = No
     span = months(today)
     start = timezone.make_aware(timezone.datetime.combine(span[0], timezone.datetime.min.time()))
     needs = (
-        LearningNeed.objects.filter(created_at__gte=start, modules__themes__in=theme_ids,
-                                    modules__in=scope.modules())
-        .annotate(month=TruncMonth("created_at")).values("month", "modules__themes")
-        .annotate(n=Count("pk", distinct=True))
+        LearningNeed.objects.filter(pk__in=_submitted_in_scope(scope), created_at__gte=start,
+                                    themes__in=theme_ids)
+        .annotate(month=TruncMonth("created_at")).values("month", "themes")
+        .annotate(n=Count("pk"))
     )  # fmt: skip
     interest = (
         Interest.objects.filter(created_at__gte=start, theme__in=theme_ids)
@@ -208,13 +192,21 @@ def monthly_by_theme(scope: Scope, theme_ids: list[int], today: date | None = No
     series = {pk: {m: [0, 0] for m in span} for pk in theme_ids}
     for row in needs:
         month = _as_date(row["month"])
-        if month in series.get(row["modules__themes"], {}):
-            series[row["modules__themes"]][month][0] += row["n"]
+        if month in series.get(row["themes"], {}):
+            series[row["themes"]][month][0] += row["n"]
     for row in interest:
         month = _as_date(row["month"])
         if month in series.get(row["theme"], {}):
             series[row["theme"]][month][1] += row["n"]
     return {pk: [(m, *counts) for m, counts in by_month.items()] for pk, by_month in series.items()}
+
+
+def _submitted_in_scope(scope: Scope):
+    """Every need submitted to the person's faculties, whatever became of it since."""
+    needs = LearningNeed.objects.all()
+    if not scope.everything:
+        needs = needs.filter(faculties__in=scope.faculty_ids)
+    return needs.values("pk")
 
 
 def _as_date(value) -> date:

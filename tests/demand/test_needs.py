@@ -12,7 +12,7 @@ from demand import emails, services
 from demand.models import LearningNeed, NeedNotice
 from demand.services import DemandError
 from tests.academy.factories import MembershipFactory, UserFactory
-from tests.catalogue.factories import FacultyFactory, ModuleFactory, PartnerFactory
+from tests.catalogue.factories import FacultyFactory, ModuleFactory, PartnerFactory, ThemeFactory
 from tests.demand.factories import LearningNeedFactory, office_user, portfolio_holder_of
 
 pytestmark = pytest.mark.django_db
@@ -190,3 +190,30 @@ def test_the_confirmation_is_sent_once_even_when_the_task_runs_twice(mailoutbox)
     assert emails.send_learning_need_confirmation(need_id=need.pk) is True
     assert emails.send_learning_need_confirmation(need_id=need.pk) is False
     assert len(mailoutbox) == 1
+
+
+def test_themes_come_from_the_submitter_the_answering_modules_and_follow_a_merge(
+    need, faculty, committed
+):
+    holder = portfolio_holder_of(faculty)
+    procurement, circular = ThemeFactory(name="Procurement"), ThemeFactory(name="Circularity")
+    health = ThemeFactory(name="Health")
+    module = ModuleFactory(faculty=faculty, status=Module.Status.DRAFT, themes=[circular],
+                           no_run_reason="On request")  # fmt: skip
+    with committed():
+        duplicate = services.submit_learning_need(
+            language="nl", topic="Circulair inkopen", description="Voor onze inkopers.",
+            expected_learners=8, contact_name="Jan", contact_email="jan@bedrijf.example.nl",
+            themes=[health],
+        )  # fmt: skip
+        for each in (need, duplicate):
+            services.assign_learning_need(need=each, faculties=[faculty], by=office_user())
+        services.link_learning_need(need=need, themes=[procurement], modules=[module], by=holder)
+        assert set(need.themes.all()) == {procurement, circular}  # given, and the module's
+
+        services.merge_learning_needs(duplicate=duplicate, into=need, by=holder)
+        assert set(need.themes.all()) == {procurement, circular, health}
+        assert set(duplicate.themes.all()) == set(need.themes.all())  # counted where it joined
+
+        services.link_learning_need(need=need, themes=[procurement], by=holder)
+    assert set(duplicate.themes.all()) == {procurement, circular}  # follows the need it joined

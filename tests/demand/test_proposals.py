@@ -13,7 +13,7 @@ from demand import emails, services
 from demand.models import LearningNeed, ModuleProposal, ProposalEvent
 from demand.services import DemandError
 from tests.academy.factories import UserFactory
-from tests.catalogue.factories import FacultyFactory, PartnerFactory
+from tests.catalogue.factories import FacultyFactory, PartnerFactory, ThemeFactory
 from tests.demand.factories import (
     LearningNeedFactory,
     lecturer,
@@ -61,6 +61,7 @@ def test_the_whole_review_from_draft_to_a_draft_module(
     proposer, holder, faculty, committed, mailoutbox
 ):
     need = LearningNeedFactory(status=LearningNeed.Status.WITH_FACULTY)
+    need.themes.add(theme := ThemeFactory(name="Sustainability"))
     partner = PartnerFactory(name="Hogeschool Rotterdam")
     proposal = draft(proposer, faculty, partners=[partner], learning_needs=[need])
     assert proposal.status == ModuleProposal.Status.DRAFT
@@ -89,6 +90,7 @@ def test_the_whole_review_from_draft_to_a_draft_module(
     assert module.status == Module.Status.DRAFT and module.faculty == faculty
     assert module.learning_outcomes == ["Write a circular tender", "Judge suppliers' claims"]
     assert list(module.partners.all()) == [partner]
+    assert list(module.themes.all()) == [theme]  # from the needs it answers
     run = ModuleRun.objects.get(module=module)
     assert run.status == ModuleRun.Status.PLANNED and run.start_date == proposal.first_run_starts
     assert list(run.lecturers.all()) == [proposer]

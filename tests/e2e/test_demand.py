@@ -210,3 +210,11 @@ def test_the_office_reads_the_demand_of_the_demo(page, transactional_db, axe_vio
     with page.expect_download() as download:
         page.get_by_role("link", name="Download CSV per theme").click()
     assert download.value.suggested_filename.startswith("demand-themes-")
+
+    page.get_by_role("button", name="Nederlands").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vraag uit het werkveld")
+    fits_a_phone(page, "insights-demand-demo-nl")
+    for path in ("/teaching/proposals/", "/teaching/proposals/new/", "/me/learning-needs/"):
+        page.goto(path)
+        assert axe_violations(page) == []
+        fits_a_phone(page, "nl" + path.replace("/", "-").rstrip("-"))

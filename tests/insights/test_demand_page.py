@@ -4,6 +4,7 @@ CSV; scoped to what a person curates; a constant number of queries."""
 
 import csv
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -150,3 +151,14 @@ def test_those_who_read_it_find_it_from_the_admin_and_the_teaching_page(client, 
     assert "/insights/demand/" in client.get("/admin/").content.decode()
     client.force_login(lecturer())
     assert "/insights/demand/" not in client.get("/teaching/").content.decode()
+
+
+def test_the_charts_draw_in_dutch_too(client, world):
+    client.force_login(office_user())
+    client.cookies["django_language"] = "nl"
+    page = client.get("/insights/demand/").content.decode()
+    assert "Vraag uit het werkveld" in page
+    coordinates = re.findall(
+        r'<rect x="([^"]+)" y="([^"]+)" width="([^"]+)" height="([^"]+)"', page
+    )
+    assert coordinates and all("," not in value for rect in coordinates for value in rect)

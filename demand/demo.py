@@ -180,7 +180,18 @@ def _seed_needs(*, employer, organisation, learner, office, faculty, modules, pl
             themes=Theme.objects.filter(slug__in=NEED_THEMES[duplicate_topic]),
         )  # fmt: skip
         services.merge_learning_needs(duplicate=duplicate, into=into, by=office)
+    _spread_over_the_year([topic for topic, *_ in NEEDS] + [duplicate_topic])
     return LearningNeed.objects.count()
+
+
+def _spread_over_the_year(topics: list[str]) -> None:
+    """Submitted over the past months rather than all today, as the overview's charts expect
+    (only needs seeded just now move; a rerun leaves older ones alone)."""
+    now = timezone.now()
+    for age, topic in enumerate(reversed(topics)):
+        LearningNeed.objects.filter(topic=topic, created_at__gte=now - timedelta(hours=1)).update(
+            created_at=now - timedelta(days=38 * age + 2)
+        )
 
 
 def _seed_interest(learner, modules) -> int:

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "catalogue",
     "demand",
     "enrolment",
+    "evaluations",
     "credentials",
     # The pages by audience, above every domain app (pretix's presale and control).
     "learner",

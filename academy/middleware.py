@@ -7,7 +7,7 @@ import re
 # certificate and the admin. No browser or proxy may keep a copy of them, so that a shared
 # computer's cache or a company proxy holds nothing personal once the page is closed.
 PRIVATE_PATHS = re.compile(
-    r"^/(?:me|employer|teaching|accounts|invitations|admin)/"
+    r"^/(?:me|employer|teaching|accounts|invitations|admin|insights|evaluations|interest)/"
     r"|^/credentials/[0-9a-f-]+\.pdf$"
 )
 PRIVATE_CACHE_CONTROL = "private, no-store"

@@ -276,7 +276,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "credentials.tasks.send_unsent",
         "schedule": 10 * 60.0,
     },
+    "invite-to-evaluations": {"task": "evaluations.tasks.invite_and_remind", "schedule": 60 * 60.0},
 }
+# How long a run's evaluation stays open after its last session, in days.
+EVALUATION_OPEN_DAYS = env.int("EVALUATION_OPEN_DAYS", default=21)
 
 # --- Security ---------------------------------------------------------------------------
 

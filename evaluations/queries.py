@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 from django.db.models import Avg, Count, Q
 
+from catalogue.models import ModuleRun
+from catalogue.queries import runs_curated_by
 from evaluations.models import Answer, Invitation
 
 MIN_ANSWERS = 5
@@ -93,3 +95,37 @@ def faculty_scores(faculty_ids) -> dict[int, Scores]:
 def module_rating(module_id: int) -> Scores:
     """The module page's average rating, once enough people gave one."""
     return module_scores([module_id])[module_id]
+
+
+def distribution(run_id: int) -> dict[str, list[tuple[int, int]]]:
+    """How many gave each answer, per question (one query); only call it for a run whose
+    scores are shown."""
+    values = {name: range(1, 6) for name in FIGURES if name != "recommend"}
+    values["recommend"] = range(11)
+    counted = Answer.objects.filter(run_id=run_id).aggregate(**{
+        f"{name}_{value}": Count("pk", filter=Q(**{name: value}))
+        for name, scale in values.items() for value in scale
+    })  # fmt: skip
+    return {
+        name: [(value, counted[f"{name}_{value}"]) for value in scale]
+        for name, scale in values.items()
+    }
+
+
+def comments(run_id: int, *, with_hidden: bool):
+    """The run's comments, newest day first; hidden ones only for whoever may hide them."""
+    answers = Answer.objects.filter(run_id=run_id).exclude(comments="")
+    if not with_hidden:
+        answers = answers.filter(comment_hidden_at__isnull=True)
+    return answers.select_related("comment_hidden_by").order_by("-submitted_on", "pk")
+
+
+def runs_evaluated_for(user, module=None):
+    """The runs whose evaluations a person may read: those they teach and those of the
+    faculties they curate; newest first."""
+    runs = ModuleRun.objects.filter(
+        Q(teachings__lecturer=user) | Q(pk__in=runs_curated_by(user).values("pk"))
+    )
+    if module is not None:
+        runs = runs.filter(module=module)
+    return runs.distinct().select_related("module__faculty").order_by("-start_date", "-pk")

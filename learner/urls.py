@@ -1,6 +1,6 @@
 from django.urls import path
 
-from learner import demand, views
+from learner import demand, evaluations, views
 
 app_name = "learner"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("modules/<slug:slug>/follow/", demand.follow, {"kind": "module"}, name="follow_module"),
     path("themes/<slug:slug>/", demand.theme, name="theme"),
     path("themes/<slug:slug>/follow/", demand.follow, {"kind": "theme"}, name="follow_theme"),
+    path("evaluations/<str:token>/", evaluations.evaluation, name="evaluation"),
     path("interest/<str:token>/confirm/", demand.interest_confirm, name="interest_confirm"),
     path("interest/<str:token>/stop/", demand.interest_stop, name="interest_stop"),
     path("me/interest/<int:interest_id>/stop/", demand.unfollow, name="unfollow"),

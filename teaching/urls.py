@@ -1,11 +1,23 @@
 from django.urls import path
 
-from teaching import proposals, views
+from teaching import evaluations, proposals, views
 
 app_name = "teaching"
 
 urlpatterns = [
     path("teaching/", views.index, name="index"),
+    path("teaching/evaluations/", evaluations.overview, name="evaluations"),
+    path("teaching/runs/<int:run_id>/evaluation/", evaluations.run, name="run_evaluation"),
+    path(
+        "teaching/modules/<slug:slug>/evaluations/",
+        evaluations.module,
+        name="module_evaluations",
+    ),
+    path(
+        "teaching/evaluations/comments/<int:answer_id>/<str:action>/",
+        evaluations.comment_visibility,
+        name="comment_visibility",
+    ),
     path("teaching/proposals/", proposals.proposals, name="proposals"),
     path("teaching/proposals/new/", proposals.proposal_new, name="proposal_new"),
     path("teaching/proposals/<int:proposal_id>/", proposals.proposal, name="proposal"),

@@ -9,7 +9,8 @@ from catalogue.models import Format, Module, Session
 COURSE_MODE = {Format.ONLINE: "online", Format.CAMPUS: "onsite", Format.BLENDED: "blended"}
 
 
-def course_json_ld(module: Module, *, url: str) -> str:
+def course_json_ld(module: Module, *, url: str, rating=None) -> str:
+    """`rating`, when given, has `overall` (1 to 5) and `answered`: participants' evaluations."""
     provider = {
         "@type": "CollegeOrUniversity",
         "name": f"Academy · {module.faculty.name}",
@@ -46,6 +47,17 @@ def course_json_ld(module: Module, *, url: str) -> str:
             "priceCurrency": "EUR",
         },
         "hasCourseInstance": [_course_instance(module, run) for run in module.upcoming_runs],
+        "aggregateRating": (
+            {
+                "@type": "AggregateRating",
+                "ratingValue": rating.overall,
+                "ratingCount": rating.answered,
+                "bestRating": 5,
+                "worstRating": 1,
+            }
+            if rating is not None
+            else None
+        ),
     }
     data = {key: value for key, value in course.items() if value not in (None, [], "")}
     # Escape as json_script does, so no text can close the <script> element.

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from academy.audit import log_action
 from academy.errors import DomainError
@@ -25,8 +26,8 @@ REMIND_AFTER = timedelta(days=7)
 PARTICIPANTS = (Enrolment.Status.CONFIRMED, Enrolment.Status.COMPLETED)
 
 AUDIT_ACTIONS = {
-    "evaluation.comment_hidden": _("Evaluation comment hidden"),
-    "evaluation.comment_shown": _("Evaluation comment shown again"),
+    "evaluation.comment_hidden": gettext_lazy("Evaluation comment hidden"),
+    "evaluation.comment_shown": gettext_lazy("Evaluation comment shown again"),
 }
 
 

@@ -10,7 +10,7 @@ def send_invitation(invitation_id: int) -> bool:
     return emails.send_invitation(invitation_id=invitation_id)
 
 
-@shared_task(ignore_result=True)
+@shared_task
 def invite_and_remind() -> dict:
     """Beat: invite the participants of runs that just ended, send the week-old reminders,
     and send invitations a lost task left unsent."""

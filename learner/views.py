@@ -32,6 +32,7 @@ from demand.forms import InterestByEmailForm
 from enrolment import queries, services
 from enrolment.forms import EnrolForm, ProfileForm
 from enrolment.models import CalendarFeed, Enrolment, WaitingListEntry
+from evaluations import queries as evaluation_queries
 
 # --- The module page ----------------------------------------------------------------------
 
@@ -46,9 +47,15 @@ def module_detail(request, slug):
         except Module.DoesNotExist:
             raise Http404(_("No such module.")) from None
         queries.fill_seats_taken(module.upcoming_runs)
+        rating = evaluation_queries.module_rating(module.pk)
         context = {
             "module": module,
-            "json_ld": course_json_ld(module, url=settings.SITE_URL + module.get_absolute_url()),
+            "rating": rating,
+            "json_ld": course_json_ld(
+                module,
+                url=settings.SITE_URL + module.get_absolute_url(),
+                rating=rating if rating.shown else None,
+            ),
             "outcomes": [outcome for outcome in module.learning_outcomes if outcome.strip()],
         }
         parts = {

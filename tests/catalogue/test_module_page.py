@@ -174,8 +174,9 @@ def test_module_page_query_count_does_not_grow_with_runs(
         SessionFactory.create_batch(4, run=run)
         TeachingFactory.create_batch(2, run=run)
 
-    # module, themes, partners, runs, sessions, teachings with lecturers, seats taken (2)
-    with django_assert_max_num_queries(8):
+    # module, themes, partners, runs, sessions, teachings with lecturers, seats taken (2),
+    # the participants' rating
+    with django_assert_max_num_queries(9):
         response = client.get("/modules/many/")
 
     assert response.status_code == 200

@@ -397,6 +397,7 @@ def teaching_report(*, user, year: int) -> QuerySet:
         )
         .exclude(run__status=ModuleRun.Status.CANCELLED)
         .values(
+            "lecturer_id",
             "lecturer__email",
             "lecturer__first_name",
             "lecturer__last_name",

@@ -5,14 +5,22 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from academy.admin import AuditHistory, AutocompleteForUsableIds, ServiceRefusalsAsMessages
-from catalogue.queries import faculties_curated_by, published_modules_curated_by, runs_curated_by
+from catalogue.queries import (
+    curates_everything,
+    faculties_curated_by,
+    lecturers,
+    published_modules_curated_by,
+    runs_curated_by,
+)
 from credentials import services
 from credentials.forms import RevokeForm
-from credentials.models import Credential, Pathway, Result, SigningKey
+from credentials.models import Credential, Pathway, Result, SigningKey, TeachingRecognition
+from credentials.recognition_queries import current_academic_year
 from enrolment.models import Enrolment
 
 
@@ -155,11 +163,11 @@ class CredentialAdmin(AuditHistory, admin.ModelAdmin):
 
     def get_queryset(self, request):
         faculties = faculties_curated_by(request.user)
-        return (
-            super().get_queryset(request).defer("pdf", "jwt", "document")
-            .filter(Q(achievement__module__faculty__in=faculties)
-                    | Q(achievement__pathway__faculty__in=faculties))
-        )  # fmt: skip
+        curated = (Q(achievement__module__faculty__in=faculties)
+                   | Q(achievement__pathway__faculty__in=faculties))  # fmt: skip
+        if curates_everything(request.user):  # lecturers' recognitions are the office's
+            curated |= Q(achievement__teaching_year__isnull=False)
+        return super().get_queryset(request).defer("pdf", "jwt", "document").filter(curated)
 
     def has_add_permission(self, request):
         return False
@@ -204,3 +212,78 @@ class SigningKeyAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class TeachingRecognitionForm(forms.ModelForm):
+    class Meta:
+        model = TeachingRecognition
+        fields = ["lecturer", "academic_year"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        this_year = current_academic_year()
+        self.fields["academic_year"] = forms.TypedChoiceField(
+            label=_("academic year"), coerce=int, initial=this_year - 1,
+            choices=[(year, f"{year}/{(year + 1) % 100:02d}")
+                     for year in range(this_year, this_year - 6, -1)],
+        )  # fmt: skip
+        self.fields["lecturer"].queryset = lecturers()
+
+
+@admin.register(TeachingRecognition)
+class TeachingRecognitionAdmin(AuditHistory, ServiceRefusalsAsMessages, admin.ModelAdmin):
+    """The office recognises a lecturer's teaching in a year: adding one asks the service,
+    which refuses a second one for the year and a year without an ended run taught."""
+
+    form = TeachingRecognitionForm
+    list_display = ["lecturer", "year", "requested_at", "issued_by", "state", "record_link"]
+    list_select_related = ["lecturer", "issued_by", "credential"]
+    list_filter = ["academic_year"]
+    search_fields = ["lecturer__email", "lecturer__last_name"]
+
+    def get_queryset(self, request):
+        queryset = (
+            super()
+            .get_queryset(request)
+            .defer("statement", "credential__pdf", "credential__jwt", "credential__document")
+        )
+        return queryset if curates_everything(request.user) else queryset.none()  # fmt: skip
+
+    def has_view_permission(self, request, obj=None):
+        return curates_everything(request.user)
+
+    def has_add_permission(self, request):
+        return curates_everything(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return False  # what was recognised stays; revoke its credential instead
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_module_permission(self, request):
+        return curates_everything(request.user)
+
+    def save_model(self, request, obj, form, change):
+        recognition = services.request_recognition(
+            lecturer=obj.lecturer, year=obj.academic_year, by=request.user
+        )
+        obj.pk = recognition.pk
+        messages.info(request, _("The credential and the statement are being issued."))
+
+    @admin.display(description=_("academic year"), ordering="academic_year")
+    def year(self, recognition):
+        return recognition.year_label
+
+    @admin.display(description=_("credential"))
+    def state(self, recognition):
+        if recognition.credential is None:
+            return _("being issued")
+        label = _("revoked") if recognition.credential.revoked_at else _("verify")
+        return format_html('<a href="{}">{}</a>', recognition.credential.get_absolute_url(), label)
+
+    @admin.display(description=_("teaching record"))
+    def record_link(self, recognition):
+        url = reverse("teaching:record_of", args=[recognition.lecturer_id])
+        return format_html('<a href="{}?year={}">{}</a>', url, recognition.academic_year,
+                           _("record and statement"))  # fmt: skip

@@ -241,3 +241,50 @@ def credential_document(
         },
         "credentialSchema": [{"id": OB_SCHEMA, "type": "1EdTechJsonSchemaValidator2019"}],
     }
+
+
+# --- Teaching -----------------------------------------------------------------------------
+
+
+def teaching_achievement(achievement, year_label: str) -> dict:
+    """What a lecturer's recognition certifies: teaching professionals during one academic
+    year. An Award (Open Badges' vocabulary), not a microcredential: no EU elements apply."""
+    return {
+        "id": achievement_id(achievement),
+        "type": ["Achievement"],
+        "achievementType": "Award",
+        "name": f"Teaching in lifelong development {year_label}",
+        "description": (
+            "Recognises a lecturer of the university who taught modules of lifelong "
+            f"development for working professionals in the academic year {year_label}."
+        ),
+        "criteria": {
+            "narrative": (
+                f"Taught one or more runs of the Academy's modules that ended in the academic year "
+                f"{year_label}, as recorded by the Academy office. The credential names the runs "
+                "and the contact hours taught."
+            )
+        },
+        "image": {"id": badge_image_url(), "type": "Image"},
+        "creator": issuer_profile(),
+        "resultDescription": [
+            {
+                "id": f"{achievement_id(achievement)}#contact-hours",
+                "type": ["ResultDescription"],
+                "name": "Contact hours taught",
+                "resultType": "ext:ContactHours",
+            }
+        ],
+    }
+
+
+def teaching_subject(*, year: int, year_label: str, runs: list[tuple[str, str, str]]) -> dict:
+    """The AchievementSubject's own facts: the academic year and the runs taught, each as
+    (module title and run code, role, contact hours)."""
+    lines = [f"- {run}: {role}, {hours} contact hours" for run, role, hours in runs]
+    return {
+        "term": year_label,
+        "activityStartDate": f"{year}-09-01T00:00:00Z",
+        "activityEndDate": f"{year + 1}-08-31T23:59:59Z",
+        "narrative": "Runs taught:\n" + "\n".join(lines),
+    }

@@ -1,4 +1,5 @@
-"""The email telling a learner their credential is ready, sent once."""
+"""The email telling a learner their credential is ready, or a lecturer that the office
+recognised their teaching, sent once."""
 
 from academy.emails import overdue, send_each, send_once, templated_email
 from credentials.documents import absolute
@@ -6,9 +7,14 @@ from credentials.models import Credential
 
 
 def _notice(credential: Credential):
+    recognition = getattr(credential, "teaching_recognition", None)
     return templated_email(
-        "credential_issued",
-        {"credential": credential, "url": absolute(credential.get_absolute_url())},
+        "teaching_recognised" if recognition else "credential_issued",
+        {
+            "credential": credential,
+            "url": absolute(credential.get_absolute_url()),
+            "recognition": recognition,
+        },
         to=credential.learner.email,
         language=credential.learner.preferred_language,
     )
@@ -16,7 +22,9 @@ def _notice(credential: Credential):
 
 def send_credential_notice(*, credential_id: str) -> bool:
     return send_once(
-        Credential.objects.filter(learner__isnull=False).select_related("learner"),
+        Credential.objects.filter(learner__isnull=False).select_related(
+            "learner", "teaching_recognition"
+        ),
         pk=credential_id,
         sent_field="notified_at",
         message=_notice,

@@ -33,7 +33,8 @@ class Pathway(models.Model):
 
 
 class Achievement(models.Model):
-    """What a credential certifies: a module that awards a microcredential, or a pathway.
+    """What a credential certifies: a module that awards a microcredential, a pathway, or a
+    lecturer's teaching in lifelong development during one academic year.
 
     Its content is read from the module or pathway when a credential is issued and frozen in
     that credential, so later edits never change what was certified.
@@ -46,20 +47,35 @@ class Achievement(models.Model):
     pathway = models.OneToOneField(
         Pathway, on_delete=models.PROTECT, null=True, blank=True, related_name="achievement"
     )
+    # The academic year (1 September of this year to 31 August of the next) whose teaching
+    # a recognition credential certifies: one achievement per year, shared by its lecturers.
+    teaching_year = models.PositiveSmallIntegerField(
+        _("academic year of teaching"), null=True, blank=True, unique=True
+    )
 
     class Meta:
         verbose_name = _("achievement")
         verbose_name_plural = _("achievements")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(module__isnull=False, pathway__isnull=True)
-                | models.Q(module__isnull=True, pathway__isnull=False),
-                name="achievement_of_a_module_or_a_pathway",
+                condition=models.Q(module__isnull=False, pathway__isnull=True,
+                                   teaching_year__isnull=True)
+                | models.Q(module__isnull=True, pathway__isnull=False, teaching_year__isnull=True)
+                | models.Q(module__isnull=True, pathway__isnull=True, teaching_year__isnull=False),
+                name="achievement_of_a_module_a_pathway_or_teaching",
             )
-        ]
+        ]  # fmt: skip
 
     def __str__(self):
+        if self.teaching_year is not None:
+            return str(_("Teaching in lifelong development %(year)s") % {
+                "year": academic_year_label(self.teaching_year)})  # fmt: skip
         return str(self.module or self.pathway)
+
+
+def academic_year_label(year: int) -> str:
+    """2025 → "2025/26": the academic year from 1 September 2025 to 31 August 2026."""
+    return f"{year}/{(year + 1) % 100:02d}"
 
 
 class Result(models.Model):
@@ -203,3 +219,58 @@ class Credential(models.Model):
         if self.revoked_at is not None:
             return False
         return self.valid_until is None or self.valid_until > timezone.now()
+
+
+class TeachingRecognition(models.Model):
+    """The office's recognition of a lecturer's teaching in one academic year: an Open Badges
+    credential (public, verifiable) and a statement for the annual appraisal (a PDF for the
+    lecturer, their portfolio holders and the office). Both are made by a task after the
+    office asks; until then they are empty."""
+
+    lecturer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="teaching_recognitions",
+        verbose_name=_("lecturer"),
+    )
+    academic_year = models.PositiveSmallIntegerField(
+        _("academic year"), help_text=_("The year it starts: 2025 for 2025/26.")
+    )
+    credential = models.OneToOneField(
+        Credential,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="teaching_recognition",
+        verbose_name=_("credential"),
+    )
+    statement = models.BinaryField(_("statement (PDF)"), null=True, blank=True, editable=False)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("issued by"),
+    )
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("teaching recognition")
+        verbose_name_plural = _("teaching recognitions")
+        ordering = ["-academic_year", "lecturer__last_name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["lecturer", "academic_year"], name="teaching_recognition_once_per_year"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.lecturer} · {self.year_label}"
+
+    @property
+    def year_label(self) -> str:
+        return academic_year_label(self.academic_year)
+
+    @property
+    def is_ready(self) -> bool:
+        return self.credential_id is not None and self.statement is not None

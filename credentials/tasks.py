@@ -38,3 +38,12 @@ def issue_missing_credentials() -> int:
     from credentials import services
 
     return services.queue_missing_credentials()
+
+
+@shared_task
+def issue_recognition(recognition_id: int) -> str:
+    """Sign a lecturer's recognition credential and write its statement (once)."""
+    from credentials.services import recognition
+
+    done = recognition.complete_recognition(recognition_id=recognition_id)
+    return str(done.credential_id)

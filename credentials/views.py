@@ -33,9 +33,12 @@ def verify(request, credential_id):
     check = verification.check_document(credential.document)
     url = documents.absolute(credential.get_absolute_url())
     achievement = credential.document["credentialSubject"]["achievement"]
+    # A lecturer's teaching recognition is an Award: none of the microcredential elements.
+    teaching = achievement.get("achievementType") == "Award"
     return render(request, "credentials/verify.html", {
-        "credential": credential, "check": check, "url": url,
-        "achievement": achievement, "labels": documents.element_labels(achievement),
+        "credential": credential, "check": check, "url": url, "teaching": teaching,
+        "subject": credential.document["credentialSubject"], "achievement": achievement,
+        "labels": {} if teaching else documents.element_labels(achievement),
         "outcomes": documents.learning_outcomes(achievement),
         "linkedin_url": _linkedin_url(credential, url), "form": CheckCredentialForm(),
     })  # fmt: skip

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from teaching import evaluations, proposals, views
+from teaching import evaluations, proposals, record, views
 
 app_name = "teaching"
 
@@ -17,6 +17,14 @@ urlpatterns = [
         "teaching/evaluations/comments/<int:answer_id>/<str:action>/",
         evaluations.comment_visibility,
         name="comment_visibility",
+    ),
+    path("teaching/record/", record.record, name="record"),
+    path("teaching/record/<int:user_id>/", record.record, name="record_of"),
+    path("teaching/record/<int:user_id>/recognise/", record.recognise, name="recognise"),
+    path(
+        "teaching/record/statements/<int:recognition_id>.pdf",
+        record.statement,
+        name="statement",
     ),
     path("teaching/proposals/", proposals.proposals, name="proposals"),
     path("teaching/proposals/new/", proposals.proposal_new, name="proposal_new"),

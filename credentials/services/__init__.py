@@ -3,6 +3,8 @@
 - `results`: recording results, one at a time or from a CSV, and the grades they carry.
 - `issuing`: issuing a result's credential, pathway credentials, queuing the credentials a
   run or the beat sweep still lacks, issuing progress, and revoking.
+- `recognition`: the office's recognition of a lecturer's teaching in an academic year (an
+  Award credential and a statement for the appraisal).
 - `signing`: the issuer's current keys, their rotation, the JWKS and verification methods,
   Data Integrity proofs, and the revocation status list. (Generating keys and converting
   them to and from PEM and JWK is lower down, in `credentials.keys`.)
@@ -22,6 +24,7 @@ from credentials.services.issuing import (
     queue_missing_credentials,
     revoke_credential,
 )
+from credentials.services.recognition import complete_recognition, request_recognition
 from credentials.services.results import (
     FAILED_WORDS,
     GRADE,
@@ -62,6 +65,7 @@ __all__ = [
     "CredentialError",
     "ParsedResults",
     "award_pathways",
+    "complete_recognition",
     "current_key",
     "grade_problem",
     "issue_credential",
@@ -75,6 +79,7 @@ __all__ = [
     "queue_missing_credentials",
     "record_result",
     "record_results",
+    "request_recognition",
     "revoke_credential",
     "revoked_indexes",
     "rotate_keys",

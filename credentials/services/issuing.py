@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from academy.audit import log_action
 from academy.emails import SWEEP_AFTER, SWEEP_BATCH
 from academy.models import User
+from academy.queries import require_permission
 from catalogue.models import ModuleRun
 from catalogue.queries import require_curator_of_faculty, require_teaches_or_curates
 from credentials import documents, keys, tasks, vc_jwt
@@ -22,8 +23,14 @@ from credentials.models import Achievement, Credential, Pathway, Result, Signing
 from credentials.services.errors import CredentialError
 from credentials.services.signing import _next_status_index, current_key, sign, status_list_url
 
+# What makes someone the academy office (see catalogue.queries.curates_everything).
+OFFICE_PERMISSION = "catalogue.curate_all_faculties"
 
-def _issue(*, achievement, achievement_document, learner, result=None, grade="", now=None):
+
+def _issue(*, achievement, achievement_document, learner, result=None, grade="", now=None,
+           subject=None, certificate=None):  # fmt: skip
+    """`subject`: more facts about the recipient, signed with the rest; `certificate`:
+    renders the public PDF (the microcredential certificate by default)."""
     from credentials.certificate import render_certificate
 
     now = (now or timezone.now()).replace(microsecond=0)
@@ -36,6 +43,7 @@ def _issue(*, achievement, achievement_document, learner, result=None, grade="",
                                                     salt=secrets.token_hex(8)),
         issued_at=now, grade=grade, status_index=status_index, status_list_url=status_list_url(),
     )  # fmt: skip
+    document["credentialSubject"].update(subject or {})
     rsa = current_key(SigningKey.Kind.RSA)
     credential = Credential(
         id=credential_id, achievement=achievement, result=result, learner=learner,
@@ -45,7 +53,7 @@ def _issue(*, achievement, achievement_document, learner, result=None, grade="",
         jwt=vc_jwt.sign_vc_jwt(document, private_key=keys.rsa_signing_key(rsa.private_pem),
                                kid=rsa.kid),
     )  # fmt: skip
-    credential.pdf = render_certificate(credential)
+    credential.pdf = (certificate or render_certificate)(credential)
     credential.save(force_insert=True)
     log_action(
         actor=None,
@@ -188,6 +196,11 @@ def _require_may_revoke(by, credential: Credential) -> None:
     if credential.result_id is not None:
         run = ModuleRun.objects.get(enrolments__result__pk=credential.result_id)
         require_teaches_or_curates(by, run, message)
+    elif Achievement.objects.filter(pk=credential.achievement_id,
+                                    teaching_year__isnull=False).exists():  # fmt: skip
+        # A lecturer's recognition: the office issues it, and only the office revokes it.
+        require_permission(by, OFFICE_PERMISSION, _(
+            "Only the academy office revokes a lecturer's teaching recognition."))  # fmt: skip
     else:
         faculty_id = (
             Pathway.objects.filter(achievement__pk=credential.achievement_id)

@@ -1,13 +1,13 @@
 """Factories for credentials: results as `record_result` leaves them, and credentials
 issued through the service (signed, with their PDF), never built by hand."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import factory
 
 from credentials import services
 from credentials.models import Pathway, Result
-from tests.catalogue.factories import FacultyFactory
+from tests.catalogue.factories import FacultyFactory, ModuleRunFactory, TeachingFactory
 from tests.enrolment.factories import EnrolmentFactory
 
 
@@ -37,3 +37,17 @@ def CredentialFactory(*, result=None, **result_fields):
     if result is None:
         result = ResultFactory(passed=True, **result_fields)
     return services.issue_credential(result=result)
+
+
+def ended_taught_run(lecturer, *, start=date(2025, 10, 6), hours=12, role="lecturer", **run):
+    """A run of the 2025/26 academic year that has ended, taught by `lecturer`."""
+    run = ModuleRunFactory(start_date=start, end_date=start + timedelta(weeks=6),
+                           **{"status": "closed", **run})  # fmt: skip
+    TeachingFactory(run=run, lecturer=lecturer, contact_hours=hours, role=role)
+    return run
+
+
+def TeachingRecognitionFactory(*, lecturer, year=2025, by):
+    """A recognition asked for by the office and completed as its task would."""
+    recognition = services.request_recognition(lecturer=lecturer, year=year, by=by)
+    return services.complete_recognition(recognition_id=recognition.pk)

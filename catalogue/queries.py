@@ -49,6 +49,20 @@ def curates_everything(user) -> bool:
     return user.is_active and (user.is_superuser or user.has_perm("catalogue.curate_all_faculties"))
 
 
+def reads_everything(user) -> bool:
+    """Every faculty's figures on the dashboard: the office, an ambassador, a superuser."""
+    from catalogue.services import AMBASSADORS
+
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return curates_everything(user) or user.groups.filter(name=AMBASSADORS).exists()
+
+
+def reads_insights(user) -> bool:
+    """The dashboard at /insights/: those who read everything, and portfolio holders."""
+    return reads_everything(user) or faculties_curated_by(user).exists()
+
+
 def faculties_curated_by(user) -> QuerySet[Faculty]:
     if curates_everything(user):
         return Faculty.objects.all()

@@ -191,6 +191,7 @@ def record_search_miss(*, q: str, today: date | None = None) -> None:
 PORTFOLIO_HOLDERS = "Portfolio holders"
 ACADEMY_OFFICE = "Academy office"
 LECTURERS = "Lecturers"
+AMBASSADORS = "Ambassador"  # reads every faculty's figures at /insights/; changes nothing
 
 _PORTFOLIO_HOLDER_PERMISSIONS = [
     "view_faculty",
@@ -230,6 +231,13 @@ def ensure_curation_groups() -> None:
         *Permission.objects.filter(content_type__app_label="academy", codename="view_auditentry")
     )
     Group.objects.get_or_create(name=LECTURERS)  # who may be named on a run; no admin rights
+    ambassadors, _ = Group.objects.get_or_create(name=AMBASSADORS)
+    ambassadors.permissions.add(  # looks, never touches: view permissions only
+        *Permission.objects.filter(
+            content_type__app_label__in=["catalogue", "enrolment", "credentials", "demand"],
+            codename__startswith="view_",
+        )
+    )
 
 
 def export_catalogue_data(user) -> dict:

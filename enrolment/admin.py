@@ -371,7 +371,8 @@ class InvoiceAdmin(AuditHistory, ServiceRefusalsAsMessages, admin.ModelAdmin):
     form = InvoicePaymentForm
 
     list_display = ["number", "kind", "bill_to_name", "issued_at", "total", "paid_at"]
-    list_filter = ["kind", "year", ("paid_at", admin.EmptyFieldListFilter)]
+    list_filter = ["kind", "year", ("paid_at", admin.EmptyFieldListFilter),
+                   "order__enrolments__run__module__faculty"]  # fmt: skip
     search_fields = ["number", "purchase_order_reference", "order__organisation__name",
                      "order__learner__email"]  # fmt: skip
     fields = ["number", "kind", "corrects", "order", "issued_at", "bill_to_name",

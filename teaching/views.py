@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from catalogue.models import ModuleRun, Session
-from catalogue.queries import teaches_or_curates
+from catalogue.queries import reads_insights, teaches_or_curates
 from credentials import queries as credential_queries
 from credentials import services as credential_services
 from credentials.forms import ResultRowForm, ResultsUploadForm
@@ -42,6 +42,7 @@ def index(request):
             "page": page,
             "runs": list(runs),
             "reads_demand": reads_demand(request.user),
+            "reads_insights": reads_insights(request.user),
         },
     )
 

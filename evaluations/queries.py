@@ -129,3 +129,14 @@ def runs_evaluated_for(user, module=None):
     if module is not None:
         runs = runs.filter(module=module)
     return runs.distinct().select_related("module__faculty").order_by("-start_date", "-pk")
+
+
+def open_invitations_of(user):
+    """The evaluations a person is still asked to fill in."""
+    from django.utils import timezone
+
+    return (
+        Invitation.objects.filter(enrolment__learner=user, answered=False,
+                                  closes_at__gt=timezone.now(), sent_at__isnull=False)
+        .select_related("run__module").order_by("closes_at")
+    )  # fmt: skip

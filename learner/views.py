@@ -131,6 +131,7 @@ def my_learning(request):
             "feed": services.calendar_feed_for(request.user),
             "invoices": queries.invoices_of_learner(request.user),
             "credentials": credential_queries.credentials_of(request.user),
+            "evaluations": evaluation_queries.open_invitations_of(request.user),
         },
     )
 

@@ -24,7 +24,7 @@ def test_seed_demo_creates_a_user_for_each_role_with_the_given_password(client):
 
 def test_demo_employer_has_admins_members_and_pending_invitations():
 
-    organisation = Organisation.objects.get()
+    organisation = Organisation.objects.get(memberships__user__email="employer@example.org")
     memberships = organisation.memberships.all()
     assert memberships.filter(role="admin").count() == 2
     assert memberships.filter(role="staff", shares_progress=True).exists()

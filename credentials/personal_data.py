@@ -2,7 +2,7 @@
 learner's proof and employers may still check them, so only the link to the account goes."""
 
 from credentials.documents import absolute
-from credentials.models import Credential, Result
+from credentials.models import Credential, Result, TeachingRecognition
 
 
 def export_credential_data(user) -> dict:
@@ -18,6 +18,11 @@ def export_credential_data(user) -> dict:
              "issued_at": c.issued_at.isoformat(), "revoked_at": c.revoked_at and
              c.revoked_at.isoformat(), "url": absolute(c.get_absolute_url())}
             for c in Credential.objects.filter(learner=user).defer("pdf", "jwt", "document")
+        ],
+        "teaching_recognitions": [
+            {"academic_year": r.year_label, "requested_at": r.requested_at.isoformat(),
+             "credential": r.credential_id and str(r.credential_id)}
+            for r in TeachingRecognition.objects.filter(lecturer=user).defer("statement")
         ],
     }  # fmt: skip
 

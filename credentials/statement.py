@@ -64,7 +64,8 @@ def _story(credential, record, *, private, title, fonts):
     header = [_("Module and run"), _("Role"), _("Contact hours")]
     if private:
         header += [_("Participants"), _("Passed"), _("Evaluation")]
-    rows = [[p(h, label) for h in header]]
+    head = ParagraphStyle("head", parent=cell, fontSize=8, textColor=colors.grey)
+    rows = [[p(h, head) for h in header]]
     for taught in record.runs:
         row = [p(f"{taught.run.module.title} ({taught.run.code})"),
                p(taught.teaching.get_role_display()),
@@ -74,7 +75,7 @@ def _story(credential, record, *, private, title, fonts):
                     p(_evaluation(taught.scores))]  # fmt: skip
         rows.append(row)
     widths = [70 * mm, 28 * mm, 22 * mm] if not private else [
-        52 * mm, 24 * mm, 18 * mm, 20 * mm, 16 * mm, 40 * mm]  # fmt: skip
+        46 * mm, 22 * mm, 18 * mm, 24 * mm, 16 * mm, 44 * mm]  # fmt: skip
     runs = Table(rows, colWidths=widths, repeatRows=1)
     runs.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -138,6 +139,8 @@ def _story(credential, record, *, private, title, fonts):
 
 
 def _evaluation(scores) -> str:
+    if not scores.answered and not scores.invited:
+        return _("no evaluation")
     if not scores.shown:
         return _("too few answers") + f" ({scores.answered})"
     return _("%(overall)s of 5 · recommend %(recommend)s of 10 · %(answered)d answers") % {

@@ -19,6 +19,7 @@ from academy.models import AuditEntry
 from catalogue.services import ACADEMY_OFFICE, PORTFOLIO_HOLDERS
 from credentials import proofs, services, status_list, tasks, vc_jwt, verification
 from credentials.models import Achievement, TeachingRecognition
+from evaluations.models import Answer
 from tests.academy.factories import UserFactory
 from tests.catalogue.factories import FacultyFactory, ModuleFactory
 from tests.credentials.factories import TeachingRecognitionFactory, ended_taught_run
@@ -183,12 +184,22 @@ def test_only_the_office_recognises(lecturer, taught, science):
             services.request_recognition(lecturer=lecturer, year=2025, by=user)
 
 
-def test_the_statement_is_a_pdf_with_the_figures_and_a_pointer_to_the_credential(recognition):
+def test_the_statement_is_a_pdf_with_the_figures_and_a_pointer_to_the_credential(
+    lecturer, office, taught
+):
+    for _ in range(2):  # two answers: counted, never averaged
+        Answer.objects.create(
+            run=taught, submitted_on=date(2025, 12, 1), overall=1, relevance=1, lecturers=1,
+            blend=1, workload=3, recommend=0,
+        )  # fmt: skip
+    recognition = TeachingRecognitionFactory(lecturer=lecturer, year=2025, by=office)
+
     text = pdf_text(recognition.statement)
 
     assert bytes(recognition.statement).startswith(b"%PDF")
     assert "Zoë Dvořák" in text and "2025/26" in text and "Circular construction" in text
-    assert "too few answers" in text and "67 %" in text  # 2 of 3 passed
+    assert "too few answers (2)" in text and "67 %" in text  # 2 of 3 passed
+    assert "1.0" not in text
     assert str(recognition.credential.pk) in text.replace("\n", "")
 
 
@@ -271,3 +282,34 @@ def test_portfolio_holders_cannot_use_the_recognition_admin(client, science):
     client.force_login(holder)
 
     assert client.get(reverse("admin:credentials_teachingrecognition_add")).status_code == 403
+
+
+def test_the_demo_recognises_a_past_year_once_even_without_teaching(office):
+    from credentials.demo_recognition import seed_recognition
+    from tests.catalogue.factories import ModuleRunFactory
+
+    lecturer = UserFactory(is_staff=True)
+    ended = ModuleRunFactory(start_date=date(2025, 2, 3), end_date=date(2025, 4, 1))
+    services.record_result(enrolment=EnrolmentFactory(run=ended), passed=True, grade="7",
+                           by=office)  # fmt: skip
+
+    first = seed_recognition(lecturer=lecturer, office=office, today=date(2026, 12, 3))
+    again = seed_recognition(lecturer=lecturer, office=office, today=date(2026, 12, 3))
+
+    assert first == again and first.is_ready and first.academic_year == 2024
+    assert lecturer.teachings.get().run == ended
+    first.credential.refresh_from_db()
+    assert first.credential.notified_at is not None  # no email for the demo's history
+
+
+def test_the_recognition_is_in_the_lecturers_data_export(recognition, lecturer):
+    from credentials.personal_data import export_credential_data
+
+    exported = export_credential_data(lecturer)
+
+    assert exported["teaching_recognitions"] == [{
+        "academic_year": "2025/26", "requested_at": recognition.requested_at.isoformat(),
+        "credential": str(recognition.credential_id)}]  # fmt: skip
+    assert [c["title"] for c in exported["credentials"]] == [
+        "Teaching in lifelong development 2025/26"
+    ]

@@ -13,6 +13,7 @@ from academy.demo import seed_people
 from catalogue.demo import seed_bulk_modules, seed_catalogue
 from catalogue.services import PORTFOLIO_HOLDERS
 from credentials.demo import seed_credentials
+from credentials.demo_recognition import seed_recognition
 from demand.demo import seed_demand
 from enrolment.demo import seed_enrolments
 
@@ -50,6 +51,7 @@ class Command(BaseCommand):
                 organisation=people.organisation,
             )  # fmt: skip
             credentials = seed_credentials(learner=people.learner, assessor=people.admin)
+            recognition = seed_recognition(lecturer=people.lecturer, office=people.admin)
             demand = seed_demand(
                 lecturer=people.lecturer, learner=people.learner, employer=people.employer,
                 organisation=people.organisation, portfolio_holder=people.portfolio_holder,
@@ -69,6 +71,8 @@ class Command(BaseCommand):
             f"cohort(s), {enrolments['invoices']} invoices."
         )
         self.stdout.write(f"Credentials: {credentials['credentials']} signed credentials.")
+        if recognition:
+            self.stdout.write(f"Teaching recognition: {recognition}.")
         self.stdout.write(
             f"Demand: {demand['needs']} learning needs, {demand['interest']} interest "
             f"subscriptions, {demand['proposals']} module proposals."

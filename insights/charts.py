@@ -35,7 +35,7 @@ def monthly_bars(series: list[tuple]) -> dict:
 
 CHART_WIDTH, CHART_HEIGHT = 640, 240
 TOP, BOTTOM, LEFT = 22, 200, 8
-ROW, LABEL_WIDTH, BAR_WIDTH = 26, 230, 300
+ROW, LABEL_WIDTH, BAR_WIDTH, VALUE_WIDTH = 26, 230, 300, 150
 
 
 def _number(value, decimals: int = 0) -> str:
@@ -76,11 +76,16 @@ def _vertical(months: list, first: str, second: str, *, money: bool = False, sta
             "width": round(width, 1), "a_height": first_height, "b_height": second_height,
             "center": round(x + slot / 2, 1), "value_y": round(max(top - 5, 12), 1),
             "value": (_money(value) if money else _number(value)) if value else "",
-            "axis": month.label if number % label_every == 0 else "",
+            "axis": _axis_label(month.month) if number % label_every == 0 else "",
         })  # fmt: skip
         bars.append(bar)
     return {"bars": bars, "width": CHART_WIDTH, "height": CHART_HEIGHT, "baseline": BOTTOM,
             "axis_y": BOTTOM + 20, "small_labels": len(months) > 12}  # fmt: skip
+
+
+def _axis_label(month) -> str:
+    """Short month names on the axis; the year where it starts and in January."""
+    return date_format(month, "M Y" if month.month in (1, 9) else "M")
 
 
 def monthly_enrolments(months: list) -> dict:
@@ -99,7 +104,8 @@ def monthly_revenue(months: list) -> dict:
 
 
 def _horizontal(rows: list[dict], *, scale: float) -> dict:
-    """One labelled bar per row: `rows` of {"label", "value" (0..scale or None), "text"}."""
+    """One labelled bar per row: `rows` of {"label", "value" (0..scale or None), "text"}; the
+    values in a column right of the scale's end, so no text crosses a bar or the line."""
     bars = []
     for number, row in enumerate(rows):
         y = TOP + number * ROW
@@ -107,10 +113,11 @@ def _horizontal(rows: list[dict], *, scale: float) -> dict:
         width = round(min(value, scale) / scale * BAR_WIDTH, 1) if value is not None else 0
         bars.append({
             **row, "y": y, "bar_y": y + 4, "height": ROW - 8, "text_y": y + ROW / 2 + 5,
-            "x": LABEL_WIDTH, "width": width, "value_x": round(LABEL_WIDTH + width + 6, 1),
+            "x": LABEL_WIDTH, "width": width, "value_x": LABEL_WIDTH + BAR_WIDTH + 8,
         })  # fmt: skip
     height = TOP + len(rows) * ROW + 10
-    return {"bars": bars, "width": CHART_WIDTH, "height": height, "label_x": LABEL_WIDTH - 8,
+    return {"bars": bars, "width": LABEL_WIDTH + BAR_WIDTH + VALUE_WIDTH, "height": height,
+            "label_x": LABEL_WIDTH - 8,
             "bar_start": LABEL_WIDTH, "bar_end": LABEL_WIDTH + BAR_WIDTH, "top": TOP - 6,
             "bottom": height - 6}  # fmt: skip
 
@@ -125,7 +132,7 @@ def fill_rates(runs: list) -> dict:
     for run in runs:
         rate = run.fill_rate
         rows.append({
-            "label": _short(f"{run.code} · {run.module}", 34), "value": rate,
+            "label": _short(f"{run.code} · {run.module}", 30), "value": rate,
             "full": rate is not None and rate >= 1,
             "text": (f"{_number(rate * 100)} % ({run.seats}/{run.capacity})"
                      if rate is not None else f"{run.seats}/0"),

@@ -65,7 +65,10 @@ def _dashboard(request, *, all_modules: bool = False):
     dashboard.require_insights_reader(request.user)
     today = dashboard.today()
     readable = dashboard.Selection.readable_by(request.user, dashboard.Period.academic_year(2000))
-    form = DashboardFilters(request.GET, faculties=readable.faculties,
+    data = request.GET.copy()
+    if not any(data.get(name) for name in ("year", "start", "end")):
+        data["year"] = str(dashboard.academic_year_of(today))  # shown as chosen in the form
+    form = DashboardFilters(data, faculties=readable.faculties,
                             themes=list(Theme.objects.order_by("name")), today=today)  # fmt: skip
     faculty, theme, period = form.selection_filters()
     selection = dashboard.Selection(everything=readable.everything,

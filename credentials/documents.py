@@ -288,3 +288,8 @@ def teaching_subject(*, year: int, year_label: str, runs: list[tuple[str, str, s
         "activityEndDate": f"{year + 1}-08-31T23:59:59Z",
         "narrative": "Runs taught:\n" + "\n".join(lines),
     }
+
+
+def runs_taught(subject: dict) -> list[str]:
+    """The runs listed in a teaching recognition's subject, one per "- " line."""
+    return [line[2:] for line in subject.get("narrative", "").splitlines() if line.startswith("- ")]

@@ -38,6 +38,7 @@ def verify(request, credential_id):
     return render(request, "credentials/verify.html", {
         "credential": credential, "check": check, "url": url, "teaching": teaching,
         "subject": credential.document["credentialSubject"], "achievement": achievement,
+        "runs_taught": documents.runs_taught(credential.document["credentialSubject"]),
         "labels": {} if teaching else documents.element_labels(achievement),
         "outcomes": documents.learning_outcomes(achievement),
         "linkedin_url": _linkedin_url(credential, url), "form": CheckCredentialForm(),

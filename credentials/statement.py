@@ -27,7 +27,7 @@ def _percent(value) -> str:
 
 
 def _score(value) -> str:
-    return formats.number_format(value, decimal_pos=1)
+    return formats.number_format(round(value, 1), decimal_pos=1)
 
 
 def render_statement(*, credential, record, private: bool = True) -> bytes:

@@ -313,3 +313,9 @@ def test_the_recognition_is_in_the_lecturers_data_export(recognition, lecturer):
     assert [c["title"] for c in exported["credentials"]] == [
         "Teaching in lifelong development 2025/26"
     ]
+
+
+def test_the_statement_rounds_averages_as_the_page_does():
+    from credentials.statement import _score
+
+    assert _score(4.67) == "4.7" and _score(4.64) == "4.6" and _score(4.0) == "4.0"

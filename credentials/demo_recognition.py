@@ -1,6 +1,7 @@
 """Demo: the office has recognised the demo lecturer's teaching of a past academic year, so
 the teaching record shows a signed credential and a statement. Safe to run twice."""
 
+from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
@@ -9,9 +10,11 @@ from credentials import recognition_queries, services
 from credentials.models import Credential, TeachingRecognition
 
 
+@transaction.atomic  # its tasks run after the demo marks the email sent, so none goes out
 def seed_recognition(*, lecturer, office, today=None) -> TeachingRecognition | None:
     """The lecturer's recognition for the latest past academic year with a run they taught
-    that has ended; when they taught none, they join an ended demo run as its coordinator."""
+    that has ended; when they taught none, they join an ended demo run as its coordinator.
+    Seeded after the rest of the demo, so that the statement covers all its runs."""
     existing = TeachingRecognition.objects.filter(lecturer=lecturer).first()
     if existing is not None:
         return services.complete_recognition(recognition_id=existing.pk)

@@ -51,12 +51,12 @@ class Command(BaseCommand):
                 organisation=people.organisation,
             )  # fmt: skip
             credentials = seed_credentials(learner=people.learner, assessor=people.admin)
-            recognition = seed_recognition(lecturer=people.lecturer, office=people.admin)
             demand = seed_demand(
                 lecturer=people.lecturer, learner=people.learner, employer=people.employer,
                 organisation=people.organisation, portfolio_holder=people.portfolio_holder,
                 office=people.admin, curated_faculty=catalogue.curated_faculty,
             )  # fmt: skip
+        recognition = seed_recognition(lecturer=people.lecturer, office=people.admin)
         if modules:
             created = seed_bulk_modules(count=modules)
             self.stdout.write(f"Added {created} generated modules for benchmarking.")

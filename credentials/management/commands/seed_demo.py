@@ -13,6 +13,7 @@ from academy.demo import seed_people
 from catalogue.demo import seed_bulk_modules, seed_catalogue
 from catalogue.services import PORTFOLIO_HOLDERS
 from credentials.demo import seed_credentials
+from credentials.demo_history import seed_history
 from credentials.demo_recognition import seed_recognition
 from demand.demo import seed_demand
 from enrolment.demo import seed_enrolments
@@ -56,6 +57,8 @@ class Command(BaseCommand):
                 organisation=people.organisation, portfolio_holder=people.portfolio_holder,
                 office=people.admin, curated_faculty=catalogue.curated_faculty,
             )  # fmt: skip
+            history = seed_history(lecturer=people.lecturer, learner=people.learner,
+                                   assessor=people.admin)  # fmt: skip
         recognition = seed_recognition(lecturer=people.lecturer, office=people.admin)
         if modules:
             created = seed_bulk_modules(count=modules)
@@ -76,6 +79,10 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demand: {demand['needs']} learning needs, {demand['interest']} interest "
             f"subscriptions, {demand['proposals']} module proposals."
+        )
+        self.stdout.write(
+            f"History: {history['runs']} past runs over two academic years, "
+            f"{history['answers']} evaluation answers."
         )
         self.stdout.write(self.style.SUCCESS("Demo academy ready. Log in at /accounts/login/ as:"))
         for user, role in [

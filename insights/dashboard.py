@@ -120,6 +120,13 @@ class Period:
 # --- Who sees what ------------------------------------------------------------------------
 
 
+def readable_faculties(user) -> tuple[bool, list[Faculty]]:
+    """(whether the person reads every faculty, the faculties they read), by name."""
+    if reads_everything(user):
+        return True, list(Faculty.objects.order_by("name"))
+    return False, list(faculties_curated_by(user).order_by("name"))
+
+
 @dataclass
 class Selection:
     """What one request of the dashboard covers: the reader's faculties, narrowed by the
@@ -134,11 +141,8 @@ class Selection:
 
     @classmethod
     def readable_by(cls, user, period: Period) -> "Selection":
-        if reads_everything(user):
-            return cls(everything=True, faculties=list(Faculty.objects.order_by("name")),
-                       period=period)  # fmt: skip
-        return cls(everything=False, period=period,
-                   faculties=list(faculties_curated_by(user).order_by("name")))  # fmt: skip
+        everything, faculties = readable_faculties(user)
+        return cls(everything=everything, faculties=faculties, period=period)
 
     @property
     def faculty_ids(self) -> list[int] | None:

@@ -10,14 +10,21 @@ from django.utils.translation import gettext_lazy as _
 from insights.dashboard import Period, academic_year_label, academic_year_of
 
 YEARS_BACK = 5
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # beyond these, dates overflow or mean nothing
 
 
 def _month(value: str) -> date:
     try:
         year, month = (int(part) for part in value.split("-"))
-        return date(year, month, 1)
+        month_date = date(year, month, 1)
     except ValueError as error:
         raise forms.ValidationError(_("Give a month as YYYY-MM.")) from error
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise forms.ValidationError(
+            _("Give a month between %(first)s and %(last)s.")
+            % {"first": FIRST_YEAR, "last": LAST_YEAR}
+        )
+    return month_date
 
 
 class DashboardFilters(forms.Form):

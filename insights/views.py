@@ -64,15 +64,15 @@ def demand_csv(request, table):
 def _dashboard(request, *, all_modules: bool = False):
     dashboard.require_insights_reader(request.user)
     today = dashboard.today()
-    readable = dashboard.Selection.readable_by(request.user, dashboard.Period.academic_year(2000))
+    everything, faculties = dashboard.readable_faculties(request.user)
     data = request.GET.copy()
     if not any(data.get(name) for name in ("year", "start", "end")):
         data["year"] = str(dashboard.academic_year_of(today))  # shown as chosen in the form
-    form = DashboardFilters(data, faculties=readable.faculties,
+    form = DashboardFilters(data, faculties=faculties,
                             themes=list(Theme.objects.order_by("name")), today=today)  # fmt: skip
     faculty, theme, period = form.selection_filters()
-    selection = dashboard.Selection(everything=readable.everything,
-                                    faculties=readable.faculties, period=period,
+    selection = dashboard.Selection(everything=everything,
+                                    faculties=faculties, period=period,
                                     faculty=faculty, theme=theme, today=today)  # fmt: skip
     return form, dashboard.build(selection, all_modules=all_modules)
 

@@ -234,6 +234,17 @@ def test_filters_narrow_by_faculty_theme_and_period(client, world):
     assert months["total"].enrolments == 12 and months["total"].runs == 1  # privacy-1
 
 
+def test_nonsense_periods_fall_back_to_the_academic_year(client, world):
+    client.force_login(office_user())
+    for query in ("start=9999-12", "start=2026-13", "end=soon", "year=1900", "year=abc"):
+        response = client.get(f"/insights/?{query}")
+        assert response.status_code == 200, query
+        assert response.context["period"].start == START, query
+    response = client.get("/insights/?start=0001-01&end=2026-02")  # the month that makes sense
+    assert response.context["period"].start == date(2026, 2, 1)
+    assert "Give a month between 2000 and 2100." in response.content.decode()
+
+
 def test_an_academic_year_runs_from_september_to_august():
     assert academic_year_of(date(2026, 8, 31)) == 2025
     assert academic_year_of(date(2026, 9, 1)) == 2026

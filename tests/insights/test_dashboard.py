@@ -37,6 +37,7 @@ from tests.demand.factories import (
 )
 from tests.enrolment.factories import (
     AttendanceFactory,
+    CohortFactory,
     EnrolmentFactory,
     OrderFactory,
     WaitingListEntryFactory,
@@ -232,6 +233,25 @@ def test_filters_narrow_by_faculty_theme_and_period(client, world):
     months = client.get(f"/insights/?start={YEAR}-09&end={YEAR}-09").context
     assert months["period"] == Period(START, date(YEAR, 10, 1), months["period"].label)
     assert months["total"].enrolments == 12 and months["total"].runs == 1  # privacy-1
+
+
+def test_a_cohorts_invoice_counts_once_and_a_swapped_seat_adds_nothing(client, world):
+    """A cohort's order holds many seats; a seat given to a colleague keeps its invoice."""
+    employer = OrganisationFactory()
+    run = ModuleRunFactory(module=world["ai"], start_date=date(YEAR, 10, 5))
+    cohort = CohortFactory(run=run, organisation=employer)
+    order = OrderFactory(learner=None, organisation=employer, cohort=cohort)
+    seats = [enrol(run, employer=employer) for _ in range(3)]
+    Enrolment.objects.filter(pk__in=[e.pk for e in seats]).update(order=order, cohort=cohort)
+    invoice(seats[0], "3000.00")
+    single = enrol(run)
+    invoice(single, "900.00")
+    colleague = enrol(run)
+    Enrolment.objects.filter(pk=colleague.pk).update(order=single.order, takes_seat_of=single)
+    client.force_login(office_user())
+    science = faculty_rows(client.get("/insights/"))["Faculty of Science"].figures
+    # the world's two invoices, the cohort's once (not per seat), the single seat's once
+    assert science.invoiced == Decimal(2000 + 3000 + 900)
 
 
 def test_nonsense_periods_fall_back_to_the_academic_year(client, world):

@@ -121,5 +121,18 @@ def test_a_portfolio_holder_reads_and_filters_the_dashboard(page, academy, axe_v
     page.emulate_media(media="print")
     assert page.locator("form.insights-filters").is_hidden()
     if SHOTS:
-        page.pdf(path=f"{SHOTS}/insights-print.pdf") if hasattr(page, "pdf") else None
+        page.pdf(path=f"{SHOTS}/insights-print.pdf")
     page.emulate_media(media="screen")
+
+
+def test_the_dashboard_draws_in_dutch(page, academy, axe_violations):
+    log_in(page, academy["holder"].email)
+    page.context.add_cookies([{"name": "django_language", "value": "nl",
+                               "url": page.url}])  # fmt: skip
+    page.goto("/insights/")
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    bars = page.locator("svg[role=img] rect.bar-solid")
+    assert bars.count() > 10
+    assert all(float(bars.nth(n).get_attribute("height")) >= 0 for n in range(bars.count()))
+    assert axe_violations(page) == []
+    fits_a_phone(page, "insights-nl")

@@ -282,7 +282,8 @@ class DuplicateRunForm(forms.Form):
 @admin.register(ModuleRun)
 class ModuleRunAdmin(AuditHistory, ScopedToFacultyAdmin):
     list_display = ["module", "code", "start_date", "end_date", "capacity", "status"]
-    list_filter = ["status", "module__faculty", ("start_date", admin.DateFieldListFilter)]
+    list_filter = ["status", "module__faculty", "module__themes",
+                   ("start_date", admin.DateFieldListFilter)]  # fmt: skip
     search_fields = ["code", "module__title"]
     date_hierarchy = "start_date"
     list_select_related = ["module"]

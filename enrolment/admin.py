@@ -76,7 +76,7 @@ class EnrolmentAdmin(AuditHistory, CuratedRunsOnly):
     """Read-only once made: cancel, move and give-to-a-colleague go through the services."""
 
     list_display = ["learner", "run", "status", "payer", "organisation", "cohort", "created_at"]
-    list_filter = ["status", "payer", "run__module__faculty"]
+    list_filter = ["status", "payer", "run__module__faculty", "run__module__themes"]
     fields = ["learner", "run", "status", "payer", "organisation", "cohort", "order", "motivation",
               "created_at", "cancelled_at", "cancelled_by", "confirmation_sent_at"]  # fmt: skip
     readonly_fields = fields

@@ -203,8 +203,9 @@ DASHBOARD_TABLES = ("faculties", "modules", "runs", "months", "years", "needs", 
 
 
 def _admin_links(selection, faculty_id=None) -> dict:
-    """Where each figure's rows are in the admin, filtered to the faculty and period (the
-    admins' list filters accept each of these parameters)."""
+    """Where each figure's rows are in the admin, filtered to the faculty and period, and to
+    the theme where the admin can filter by it (enrolments, runs, waiting lists); the admins'
+    list filters accept each of these parameters."""
     period = selection.period
     faculty_ids = [faculty_id] if faculty_id else (
         [selection.faculty.pk] if selection.faculty else [])  # fmt: skip
@@ -216,16 +217,19 @@ def _admin_links(selection, faculty_id=None) -> dict:
         return reverse(f"admin:{name}_changelist") + ("?" + "&".join(parts) if parts else "")
 
     seats = "status__in=awaiting_approval,confirmed,completed"
+    theme = selection.theme.pk if selection.theme else None
+    run_theme = f"run__module__themes__id__exact={theme}" if theme else ""
     return {
         "enrolments": url("enrolment_enrolment", seats, period.admin_range("created_at"),
-                          faculty_path="run__module__faculty"),
-        "individual": url("enrolment_enrolment", seats, "payer__exact=learner",
+                          run_theme, faculty_path="run__module__faculty"),
+        "individual": url("enrolment_enrolment", seats, "payer__exact=learner", run_theme,
                           period.admin_range("created_at"), faculty_path="run__module__faculty"),
-        "employer_paid": url("enrolment_enrolment", seats, "payer__exact=employer",
+        "employer_paid": url("enrolment_enrolment", seats, "payer__exact=employer", run_theme,
                              period.admin_range("created_at"), faculty_path="run__module__faculty"),
         "runs": url("catalogue_modulerun", period.admin_range("start_date", moments=False),
+                    f"module__themes__id__exact={theme}" if theme else "",
                     faculty_path="module__faculty"),
-        "waiting": url("enrolment_waitinglistentry", "status__in=waiting,offered",
+        "waiting": url("enrolment_waitinglistentry", "status__in=waiting,offered", run_theme,
                        faculty_path="run__module__faculty"),
         "attendance": url("enrolment_attendance", faculty_path="session__run__module__faculty"),
         "results": url("credentials_result", faculty_path="enrolment__run__module__faculty"),

@@ -216,6 +216,9 @@ def test_every_figure_link_opens_a_filtered_admin_list(client, world):
     page = client.get("/insights/").content.decode()
     links = set(re.findall(r'href="(/admin/[^"]+\?[^"]+)"', page))
     assert len(links) > 15
+    themed = client.get(f"/insights/?theme={world['data'].pk}").content.decode()
+    links |= set(re.findall(r'href="(/admin/[^"]+\?[^"]+)"', themed))
+    assert any("themes__id__exact" in link for link in links)
     for link in links:
         response = client.get(link.replace("&amp;", "&"))
         assert response.status_code == 200, link

@@ -36,6 +36,7 @@ from enrolment.models import Attendance, Enrolment, Invoice, WaitingListEntry
 from evaluations.queries import faculty_scores, module_scores
 
 MAX_MONTHS = 36
+HISTORY_YEARS = 5  # the academic-year table: bounded, so the page stays as fast in year ten
 SHOWN_MODULES = 20
 SHOWN_RUNS = 25
 TOP_EMPLOYERS = 10
@@ -183,6 +184,12 @@ class Selection:
         since, until = self.period.moments
         enrolments = Enrolment.objects.filter(created_at__gte=since, created_at__lt=until)
         return self.scoped(enrolments.exclude(status=Enrolment.Status.CANCELLED), "run__module")
+
+    @property
+    def history_since(self) -> datetime:
+        """Where the academic-year table starts: HISTORY_YEARS back, or the period's start."""
+        first = date(academic_year_of(self.today) - HISTORY_YEARS + 1, 9, 1)
+        return timezone.make_aware(datetime.combine(min(first, self.period.start), time.min))
 
     def query_string(self, **changes) -> str:
         """The filters as URL parameters (for links that keep them)."""
@@ -524,12 +531,15 @@ def _revenue(selection: Selection, *, by_month: bool) -> dict:
                                  takes_seat_of__isnull=True),
         "run__module",
     ).order_by()  # fmt: skip
+    if by_month:
+        since = selection.history_since
     if by_month and selection.theme is None and selection.faculty_ids is None:
-        cohorts = Invoice.objects.order_by().values(key=TruncMonth("issued_at"))  # all of them
+        cohorts = Invoice.objects.filter(issued_at__gte=since).order_by()  # every invoice
+        cohorts = cohorts.values(key=TruncMonth("issued_at"))
         seats = Invoice.objects.none()
     elif by_month:
-        cohorts = cohorts.values(key=TruncMonth("issued_at"))
-        seats = seats.filter(order__invoices__issued_at__isnull=False).values(
+        cohorts = cohorts.filter(issued_at__gte=since).values(key=TruncMonth("issued_at"))
+        seats = seats.filter(order__invoices__issued_at__gte=since).values(
             key=TruncMonth("order__invoices__issued_at")
         )
     else:
@@ -569,8 +579,8 @@ def _per_faculty_distinct(queryset, faculty_path: str, what: str) -> dict:
 
 
 def _over_time(selection: Selection) -> tuple[list[MonthRow], list[YearRow]]:
-    """Per month of the period, and per academic year of everything so far (the filters for
-    faculty and theme apply, the period does not)."""
+    """Per month of the period, and per academic year of the last HISTORY_YEARS (the filters
+    for faculty and theme apply, the period only where it reaches further back)."""
     by_month: dict[date, MonthRow] = {}
 
     def month_of(value) -> MonthRow:
@@ -580,7 +590,10 @@ def _over_time(selection: Selection) -> tuple[list[MonthRow], list[YearRow]]:
         return by_month.setdefault(month, MonthRow(month=month))
 
     enrolments = selection.scoped(
-        Enrolment.objects.exclude(status=Enrolment.Status.CANCELLED), "run__module"
+        Enrolment.objects.exclude(status=Enrolment.Status.CANCELLED).filter(
+            created_at__gte=selection.history_since
+        ),
+        "run__module",
     )
     for row in (
         enrolments.order_by().annotate(month=TruncMonth("created_at")).values("month", "payer")
@@ -594,7 +607,8 @@ def _over_time(selection: Selection) -> tuple[list[MonthRow], list[YearRow]]:
     for month, (invoiced, credited, paid) in _revenue(selection, by_month=True).items():
         target = month_of(month)
         target.invoiced, target.credited, target.paid = invoiced, credited, paid
-    credentials = selection.scoped(Credential.objects.filter(achievement__module__isnull=False),
+    credentials = selection.scoped(Credential.objects.filter(achievement__module__isnull=False,
+                                                             issued_at__gte=selection.history_since),
                                    "achievement__module")  # fmt: skip
     for row in (
         credentials.order_by().annotate(month=TruncMonth("issued_at")).values("month")

@@ -117,6 +117,7 @@ def insights_dashboard(request):
         "revenue_chart": charts.monthly_revenue(board.months),
         "fill_chart": charts.fill_rates(board.charted_runs),
         "rating_chart": charts.ratings(board.shown_modules, too_few),
+        "history_years": dashboard.HISTORY_YEARS,
         "shown_modules": dashboard.SHOWN_MODULES, "shown_runs": dashboard.SHOWN_RUNS,
     })  # fmt: skip
 

@@ -257,6 +257,18 @@ def test_a_cohorts_invoice_counts_once_and_a_swapped_seat_adds_nothing(client, w
     assert science.invoiced == Decimal(2000 + 3000 + 900)
 
 
+def test_the_academic_year_table_covers_five_years(client, world):
+    old = ModuleRunFactory(module=world["ai"], start_date=date(YEAR - 6, 10, 1))
+    enrol(old, on=date(YEAR - 6, 9, 20))
+    enrol(old, on=date(YEAR - 4, 9, 20))  # the fifth year back counts
+    client.force_login(office_user())
+    years = client.get("/insights/").context["board"].years
+    assert [(y.year, y.enrolments) for y in years] == [(YEAR - 4, 1), (YEAR - 1, 1), (YEAR, 12)]
+    asked = f"/insights/?start={YEAR - 6}-09&end={YEAR - 5}-08"  # a period further back
+    years = client.get(asked).context["board"].years
+    assert years[0].year == YEAR - 6
+
+
 def test_nonsense_periods_fall_back_to_the_academic_year(client, world):
     client.force_login(office_user())
     for query in ("start=9999-12", "start=2026-13", "end=soon", "year=1900", "year=abc"):

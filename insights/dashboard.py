@@ -273,6 +273,7 @@ class Row:
     scores: object = None
     faculty_id: int | None = None
     faculty_name: str = ""
+    slug: str = ""
 
 
 @dataclass
@@ -452,7 +453,7 @@ def build(selection: Selection, *, all_modules: bool = False) -> Dashboard:
             continue
         f.partners = module["partners"]
         row = Row(pk=pk, name=module["title"], figures=f, faculty_id=module["faculty"],
-                  faculty_name=module["faculty__name"])  # fmt: skip
+                  faculty_name=module["faculty__name"], slug=module["slug"])  # fmt: skip
         if f.enrolments or f.runs or f.issued or f.invoiced or f.credited:
             module_rows.append(row)
         if module["faculty"] in faculty_rows:
@@ -486,7 +487,7 @@ def build(selection: Selection, *, all_modules: bool = False) -> Dashboard:
 def _modules(selection: Selection) -> dict[int, dict]:
     """The selection's modules with their faculty and number of partner institutions."""
     rows = (
-        selection.modules().order_by().values("pk", "title", "faculty", "faculty__name")
+        selection.modules().order_by().values("pk", "title", "slug", "faculty", "faculty__name")
         .annotate(partners=Count("partners"))
     )  # fmt: skip
     return {row["pk"]: row for row in rows}

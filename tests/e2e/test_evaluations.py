@@ -2,6 +2,8 @@
 portfolio holder reads the run's figures and comments and hides one. Axe-clean, and no
 sideways scroll at 390 px."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -59,3 +61,24 @@ def test_a_participant_evaluates_and_the_portfolio_holder_reads_it(page, axe_vio
     page.goto("/teaching/modules/data-ethics/evaluations/")
     assert axe_violations(page) == []
     fits_a_phone(page, "module-evaluations")
+
+
+def test_a_portfolio_holder_walks_from_the_dashboard_to_a_runs_evaluation(page, axe_violations):
+    science = FacultyFactory(name="Faculty of Science")
+    module = ModuleFactory(title="Circular procurement", faculty=science)
+    run = ended_run(module=module, days_ago=3)
+    for _ in range(6):
+        InvitationFactory(enrolment__run=run, answered=True)
+    answers(run, 6, overall=4, comments="Good cases.")
+
+    log_in(page, portfolio_holder_of(science).email)
+    page.goto("/insights/")
+    assert axe_violations(page) == []
+    ratings = page.locator("details", has_text="of ratings per module")
+    ratings.locator("summary").click()
+    ratings.get_by_role("link", name="Circular procurement").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Circular procurement")
+    page.get_by_role("link", name=re.compile(run.start_date.strftime("%-d %b %Y"))).click()
+    expect(page.locator("main")).to_contain_text("6 of 6 participants answered")
+    expect(page.locator("main")).to_contain_text("Good cases.")
+    assert axe_violations(page) == []

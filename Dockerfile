@@ -20,7 +20,7 @@ COPY --chown=academy:academy . .
 
 USER academy
 # Collect, hash and compress static files at build time; the key only satisfies settings.
-RUN DJANGO_DEBUG=false SECRET_KEY=collectstatic-at-build-time-only \
+RUN DJANGO_DEBUG=false SECRET_KEY=collectstatic-at-build-time-only SITE_URL=http://build.invalid \
     python manage.py collectstatic --noinput --verbosity 0
 
 EXPOSE 8000

@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Links built outside a request (emails, QR codes, credentials) point at the port served.
+SITE = SITE_URL="$${SITE_URL:-http://127.0.0.1:$(PORT)}"
 PASSWORD ?=
 
 .DEFAULT_GOAL := help
@@ -25,8 +27,8 @@ install: $(BIN)/.installed  ## Create .venv and install the locked dependencies
 
 run: install  ## Install, migrate, load the demo and serve on http://127.0.0.1:$(PORT)
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py seed_demo $(if $(PASSWORD),--password "$(PASSWORD)")
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(SITE) $(BIN)/python manage.py seed_demo $(if $(PASSWORD),--password "$(PASSWORD)")
+	$(SITE) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install node_modules/axe-core/axe.min.js  ## Run the whole test suite (DATABASE_URL if set, else SQLite)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

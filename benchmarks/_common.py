@@ -28,6 +28,7 @@ def production_env(*, database_url: str, cache_url: str, **extra: str) -> dict:
         "DJANGO_DEBUG": "false",
         "DJANGO_HTTPS": "false",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SITE_URL": "http://127.0.0.1:8000",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "STATIC_ROOT": str(BASE_DIR / "var" / "benchmark-static"),
         "LOG_LEVEL": "WARNING",

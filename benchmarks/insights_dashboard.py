@@ -37,6 +37,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ["EMAIL_URL"] = "dummymail://"
 os.environ["CACHE_URL"] = "locmemcache://"
 os.environ["DJANGO_DEBUG"] = "false"
+os.environ.setdefault("SITE_URL", "http://testserver")
 os.environ["DJANGO_HTTPS"] = "false"
 os.environ["LOG_LEVEL"] = "WARNING"
 os.environ.setdefault("STATIC_ROOT", str(BASE_DIR / "var" / "benchmark-static"))

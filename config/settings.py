@@ -198,7 +198,14 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 ACADEMY_CONTACT_EMAIL = env.str("ACADEMY_CONTACT_EMAIL", default="academy@example.org")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Academy <academy@example.org>")
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Where the site is reached: every link built outside a request (emails, the certificates'
+# QR codes, credentials, og:url) starts with it. `make run` sets it from PORT.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
+if not SITE_URL:
+    raise ImproperlyConfigured(
+        "Set SITE_URL (e.g. https://academy.example.org) when DJANGO_DEBUG is false: emails, "
+        "certificates and credentials link to it."
+    )
 ADMINS = [("Academy office", a) for a in env.list("DJANGO_ADMINS", default=[])]
 
 # --- Invoicing --------------------------------------------------------------------------

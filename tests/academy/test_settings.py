@@ -60,6 +60,7 @@ def production_environment(**overrides: str) -> dict:
         "DJANGO_DEBUG": "false",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "example.org",
+        "SITE_URL": "https://example.org",
         "DATABASE_URL": "postgres://academy:secret@db.internal:5432/academy",
         "CELERY_BROKER_URL": "redis://broker.internal:6379/0",
         "EMAIL_URL": "smtp://mail.internal:1025",
@@ -151,3 +152,18 @@ def test_check_deploy_reports_nothing_in_production():
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_the_sites_address():
+    environment = production_environment()
+    environment.pop("SITE_URL")
+    result = run_python("import django; django.setup()", **environment)
+    assert result.returncode != 0 and "Set SITE_URL" in result.stderr
+
+
+def test_make_run_points_every_link_at_the_port_it_serves():
+    output = subprocess.run(["make", "-n", "run", "PORT=8123"], cwd=BASE_DIR,
+                            capture_output=True, text=True, check=True).stdout  # fmt: skip
+    served = [line for line in output.splitlines() if "runserver" in line or "seed_demo" in line]
+    assert len(served) == 2
+    assert all('SITE_URL="${SITE_URL:-http://127.0.0.1:8123}"' in line for line in served)

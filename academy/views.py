@@ -1,6 +1,8 @@
 """The project's own endpoints: the health check and the page for a server error."""
 
 from django.http import HttpResponseServerError, JsonResponse
+from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -29,3 +31,8 @@ def server_error(request):
     auth context processor would, to find the user).
     """
     return HttpResponseServerError(loader.get_template("500.html").render({}))
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page's <link rel="icon"> says."""
+    return redirect(static("img/favicon.svg"), permanent=True)

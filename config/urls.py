@@ -14,6 +14,8 @@ admin.site.index_title = _("Curate the Academy's offer")
 urlpatterns = [
     path("", catalogue_views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    # Browsers and feed readers ask for /favicon.ico whatever the page's <link rel="icon">.
+    path("favicon.ico", views.favicon),
     path("", include("learner.urls")),
     path("", include("employer.urls")),
     path("", include("teaching.urls")),

@@ -42,3 +42,8 @@ def test_healthz_is_reachable_over_plain_http_behind_the_https_redirect(client, 
 
     assert client.get("/healthz").status_code == 200
     assert client.get("/").status_code == 301
+
+
+def test_favicon_ico_leads_to_the_sites_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith("img/favicon.svg")

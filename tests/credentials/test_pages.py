@@ -243,3 +243,15 @@ def test_result_grid_queries_do_not_grow_with_participants(
 def test_verify_page_reads_a_constant_few_rows(client, credential, django_assert_max_num_queries):
     with django_assert_max_num_queries(6):
         assert client.get(credential.get_absolute_url()).status_code == 200
+
+
+def test_my_learning_offers_no_download_of_a_revoked_credential(client, credential, lecturer):
+    client.force_login(credential.learner)
+    page = client.get("/me/").content.decode()
+    assert reverse("credentials:pdf", args=[credential.pk]) in page
+
+    services.revoke_credential(credential=credential, by=lecturer, reason="Wrong run.")
+    page = client.get("/me/").content.decode()
+    assert "Revoked on" in page and "Wrong run." in page
+    assert reverse("credentials:pdf", args=[credential.pk]) not in page
+    assert reverse("credentials:json", args=[credential.pk]) not in page

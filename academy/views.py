@@ -2,8 +2,8 @@
 
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect
-from django.templatetags.static import static
 from django.template import loader
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 

@@ -5,9 +5,23 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from allauth.core.internal.ratelimit import truncate_ip
 from django.contrib.auth.hashers import make_password
+from django.urls import reverse
+
+from academy.models import Membership
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def get_login_redirect_url(self, request):
+        """Where each role works, when the login was not on the way somewhere (`next`):
+        staff to the teaching page, an employer's admins to their portal, everyone else
+        to My learning."""
+        user = request.user
+        if user.is_staff:
+            return reverse("teaching:index")
+        if user.memberships.filter(role=Membership.Role.ADMIN).exists():
+            return reverse("employer:index")
+        return reverse("learner:my_learning")
+
     def _get_login_attempts_cache_key(self, request, **credentials) -> str:
         """Count failed logins per account *and* client address.
 

@@ -76,3 +76,29 @@ def test_footer_names_the_configured_contact_address(client, settings):
     html = client.get("/").content.decode()
 
     assert 'href="mailto:leven-lang-leren@uni.example.nl"' in html
+
+
+def test_each_role_lands_where_it_works_and_staff_find_teaching_and_curation(client):
+    from academy.models import Membership
+    from tests.academy.factories import DEFAULT_PASSWORD, MembershipFactory, UserFactory
+
+    learner = UserFactory()
+    employer = MembershipFactory(role=Membership.Role.ADMIN).user
+    staff = UserFactory(is_staff=True)
+    for person, landing in [(learner, "/me/"), (employer, "/employer/"), (staff, "/teaching/")]:
+        client.logout()
+        response = client.post("/accounts/login/",
+                               {"login": person.email, "password": DEFAULT_PASSWORD})  # fmt: skip
+        assert response["Location"] == landing, person
+    client.logout()
+    on_the_way = client.post("/accounts/login/?next=/modules/",
+                             {"login": learner.email, "password": DEFAULT_PASSWORD})  # fmt: skip
+    assert on_the_way["Location"] == "/modules/"
+
+    header = client.get("/modules/").content.decode().split("</header>")[0]
+    assert 'href="/teaching/"' not in header  # the learner, logged in last
+    client.force_login(staff)
+    header = client.get("/modules/").content.decode().split("</header>")[0]
+    assert 'href="/teaching/"' in header and 'href="/admin/"' in header
+    client.logout()
+    assert 'href="/accounts/signup/"' in client.get("/").content.decode().split("</header>")[0]

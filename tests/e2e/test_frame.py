@@ -50,3 +50,25 @@ def test_navigation_folds_into_a_menu_at_phone_width(page):
     page.get_by_role("button", name="Toggle navigation").click()
 
     expect(modules_link).to_be_visible()
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_header_of_staff_and_visitors_fits_every_width(page, language):
+    from tests.academy.factories import UserFactory
+    from tests.e2e.helpers import log_in
+
+    staff = UserFactory(is_staff=True, email="l.van.der.berg@universiteit.example.nl")
+    for who in ("visitor", "staff"):
+        if who == "staff":
+            page.set_viewport_size({"width": 1280, "height": 800})  # the menu unfolded
+            log_in(page, staff.email)  # in English, as the helper reads the labels
+        site = "/".join(page.url.split("/", 3)[:3]) + "/" if who == "staff" else None
+        if site is None:
+            page.goto("/")
+            site = "/".join(page.url.split("/", 3)[:3]) + "/"
+        page.context.add_cookies([{"name": "django_language", "value": language, "url": site}])
+        for width in (1400, 1280, 1200, 1000, 390):
+            page.set_viewport_size({"width": width, "height": 800})
+            page.goto("/modules/")
+            wide = page.evaluate("document.documentElement.scrollWidth")
+            assert wide <= width, f"{who}, {language}: {wide}px at {width}"

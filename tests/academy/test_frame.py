@@ -102,3 +102,10 @@ def test_each_role_lands_where_it_works_and_staff_find_teaching_and_curation(cli
     assert 'href="/teaching/"' in header and 'href="/admin/"' in header
     client.logout()
     assert 'href="/accounts/signup/"' in client.get("/").content.decode().split("</header>")[0]
+
+
+def test_the_learning_need_form_is_linked_from_every_page_and_the_catalogue(client):
+    footer = client.get("/").content.decode().split("<footer", 1)[1]
+    assert 'href="/learning-needs/new/"' in footer
+    catalogue = client.get("/modules/").content.decode().split("<footer", 1)[0]
+    assert 'href="/learning-needs/new/"' in catalogue

@@ -85,8 +85,12 @@ def _story(invoice, regular, bold):
     rows = [header]
     for line in invoice.lines:
         vat = _("exempt") if not line["vat_rate"] else f"{line['vat_rate']}%"
+        description = escape(line["description"])
+        if invoice.order.organisation_id and line.get("participants"):
+            names = ", ".join(escape(name) for name in line["participants"])
+            description += f"<br/><font size=8>{escape(_('Participants'))}: {names}</font>"
         rows.append([
-            Paragraph(escape(line["description"]), text), str(line["quantity"]),
+            Paragraph(description, text), str(line["quantity"]),
             euros(line["unit_price"]), vat, euros(line["amount"]),
         ])  # fmt: skip
     rows += [

@@ -55,7 +55,8 @@ def _bill_to(order: Order) -> dict:
 
 
 def _invoice_lines(enrolments) -> list[dict]:
-    """One line per run: the seats bought, at the run's price, with the module's VAT rate."""
+    """One line per run: the seats bought, at the run's price, with the module's VAT rate,
+    and who takes them (an employer checks the invoice against its staff)."""
     by_run: dict[int, list[Enrolment]] = {}
     for enrolment in enrolments:
         by_run.setdefault(enrolment.run_id, []).append(enrolment)
@@ -69,6 +70,7 @@ def _invoice_lines(enrolments) -> list[dict]:
             "quantity": len(seats), "unit_price": str(unit_price),
             "vat_rate": run.module.vat_rate, "amount": str(unit_price * len(seats)),
             "enrolment_ids": sorted(e.pk for e in seats),
+            "participants": sorted(e.learner.get_full_name() or e.learner.email for e in seats),
         })  # fmt: skip
     return lines
 
@@ -127,7 +129,7 @@ def issue_invoice(*, order: Order, now=None) -> Invoice | None:
     existing = order.invoices.filter(kind=Invoice.Kind.INVOICE).first()
     if existing:
         return existing
-    seats = list(order.enrolments.holding_a_seat().select_related("run__module"))
+    seats = list(order.enrolments.holding_a_seat().select_related("run__module", "learner"))
     if not seats:
         return None  # cancelled before it was invoiced: nothing to bill
     return _issue(order, kind=Invoice.Kind.INVOICE, lines=_invoice_lines(seats), now=now)

@@ -64,6 +64,9 @@ def test_invoice_pdf_shows_what_the_university_invoices(run, tmp_path):
     assert "Leading change in zorg & welzijn" in text
     assert "4,350.00" in text  # 3 seats at 1,450.00
     assert "exempt" in text.lower() and "article 11" in text
+    flat = " ".join(text.split())
+    for person in staff:  # the employer checks the invoice against its staff
+        assert (person.get_full_name() or person.email) in flat
 
 
 def test_standard_vat_rate_adds_21_percent(tmp_path):

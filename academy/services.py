@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from academy import spreadsheets, tasks
 from academy.audit import log_action
@@ -28,6 +29,10 @@ COLUMN_NAMES = {
     "job_title": {"job title", "job_title", "function", "functie"},
 }
 REQUIRED_COLUMNS = ("email", "given_name", "family_name")
+COLUMN_LABELS = {  # how a problem names its column to the person who made the file
+    "email": gettext_lazy("email"), "given_name": gettext_lazy("given name"),
+    "family_name": gettext_lazy("family name"), "job_title": gettext_lazy("job title"),
+}  # fmt: skip
 
 
 class MembershipError(DomainError):

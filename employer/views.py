@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from academy import audit
@@ -152,9 +153,10 @@ def invite(request, organisation_id):
         except people.MembershipError as error:
             form.add_error("emails", str(error))
         else:
-            messages.success(
-                request, _("Sent %(count)d invitation(s).") % {"count": len(invitations)}
-            )
+            count = len(invitations)
+            messages.success(request, ngettext(
+                "Sent %(count)d invitation.", "Sent %(count)d invitations.", count
+            ) % {"count": count})  # fmt: skip
             return redirect("employer:staff", organisation.pk)
     return render(request, "employer/invite.html", {"organisation": organisation, "form": form})
 
@@ -234,7 +236,15 @@ def staff_import(request, organisation_id, import_id):
         {
             "organisation": organisation,
             "staff_import": staff_import,
-            "problems": staff_import.problems[:PREVIEW_LIMIT],
+            "problems": [
+                {
+                    **problem,
+                    "column": people.COLUMN_LABELS.get(
+                        problem.get("column"), problem.get("column")
+                    ),
+                }
+                for problem in staff_import.problems[:PREVIEW_LIMIT]
+            ],
             "rows": staff_import.rows[:PREVIEW_LIMIT],
             "can_confirm": staff_import.status == StaffImport.Status.PREVIEWED
             and bool(staff_import.rows),

@@ -10,6 +10,7 @@ from django.forms import formset_factory
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from catalogue.models import ModuleRun, Session
@@ -138,8 +139,10 @@ def _save_results(request, run, rows):
     except (credential_services.CredentialError, PermissionDenied) as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _(
-            "%(count)d results saved; credentials for those who passed are being issued."
+        messages.success(request, ngettext(
+            "%(count)d result saved; a credential is being issued if it is a pass.",
+            "%(count)d results saved; credentials for those who passed are being issued.",
+            count,
         ) % {"count": count})  # fmt: skip
     return redirect("teaching:run_results", run.pk)
 

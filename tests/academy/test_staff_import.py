@@ -233,3 +233,12 @@ def test_uploads_over_5_mb_are_refused_at_the_field(form_class, field):
 
     assert not form.is_valid()
     assert form.errors[field] == ["The file is larger than 5 MB."]
+
+
+def test_a_problem_names_its_column_as_people_write_it(client, admin_membership, organisation):
+    client.force_login(admin_membership.user)
+    upload = SimpleUploadedFile("staff.csv", staff_csv([["a@example.nl", "Anna", "", ""]]),
+                                content_type="text/csv")  # fmt: skip
+    html = client.post(f"/employer/{organisation.pk}/imports/new/", {"file": upload},
+                       follow=True).content.decode()  # fmt: skip
+    assert "<td>family name</td>" in html and "family_name" not in html

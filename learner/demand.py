@@ -42,7 +42,7 @@ def learning_need_create(request):
             services.submit_learning_need(
                 submitted_by=request.user, language=get_language(), **form.cleaned_data
             )
-            messages.success(request, _("Thank you, your learning need has been received."))
+            # The thank-you page says it; a flash message too would say it twice.
             request.session["learning_need_email"] = form.cleaned_data["contact_email"]
             return redirect("learner:learning_need_thanks")
     return render(request, "learner/learning_need_form.html", {"form": form})

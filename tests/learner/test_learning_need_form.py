@@ -117,3 +117,12 @@ def test_the_form_cannot_be_used_to_send_mail_in_bulk(
     assert [r.status_code for r in responses] == [302] * 5 + [200] * 2
     assert "try again in an hour" in responses[-1].content.decode()
     assert LearningNeed.objects.count() == 5 and len(mailoutbox) == 5
+
+
+def test_the_thank_you_page_says_it_once(client, django_capture_on_commit_callbacks):
+    page = client.post("/learning-needs/new/", {
+        "topic": "Circular procurement", "description": "Our buyers must learn to tender.",
+        "expected_learners": "12", "contact_name": "Sanne de Boer",
+        "contact_email": "sanne@gemeente.example.nl",
+    }, follow=True).content.decode()  # fmt: skip
+    assert page.count("Thank you") == 1

@@ -1,5 +1,7 @@
 """Steps many browser tests share."""
 
+import os
+
 from playwright.sync_api import expect
 
 from tests.academy.factories import DEFAULT_PASSWORD
@@ -13,3 +15,19 @@ def log_in(page, email, password=DEFAULT_PASSWORD):
     page.locator("#id_password").fill(password)
     page.get_by_role("button", name="Sign In").click()
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
+
+
+SHOTS = os.environ.get("ACADEMY_SCREENSHOTS")  # a folder: save what the test saw
+
+
+def fits_a_phone(page, name: str) -> None:
+    """The page does not scroll sideways at 390 px; with ACADEMY_SCREENSHOTS set, it is
+    photographed at 390 and at 1280 px for people to look at."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    width = page.evaluate("document.documentElement.scrollWidth")
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/{name}-390.png", full_page=True)
+    assert width <= 390, f"{name} is {width}px wide at 390"
+    page.set_viewport_size({"width": 1280, "height": 900})
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/{name}-1280.png", full_page=True)

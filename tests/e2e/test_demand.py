@@ -2,7 +2,6 @@
 following their needs) are axe-clean and fit a phone; the loop from an employer's need to
 an offered module runs through the real pages."""
 
-import os
 import re
 from datetime import timedelta
 from io import StringIO
@@ -27,21 +26,9 @@ from tests.demand.factories import (
     office_user,
     portfolio_holder_of,
 )
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import fits_a_phone, log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-SHOTS = os.environ.get("ACADEMY_SCREENSHOTS")  # a folder: save what the test saw
-
-
-def fits_a_phone(page, name: str) -> None:
-    page.set_viewport_size({"width": 390, "height": 844})
-    width = page.evaluate("document.documentElement.scrollWidth")
-    if SHOTS:
-        page.screenshot(path=f"{SHOTS}/{name}-390.png", full_page=True)
-    assert width <= 390, f"{name} is {width}px wide at 390"
-    page.set_viewport_size({"width": 1280, "height": 900})
-    if SHOTS:
-        page.screenshot(path=f"{SHOTS}/{name}-1280.png", full_page=True)
 
 
 @pytest.fixture

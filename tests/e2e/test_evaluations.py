@@ -10,8 +10,7 @@ from playwright.sync_api import expect
 from evaluations.models import Answer
 from tests.catalogue.factories import FacultyFactory, ModuleFactory
 from tests.demand.factories import portfolio_holder_of
-from tests.e2e.helpers import log_in
-from tests.e2e.test_demand import fits_a_phone
+from tests.e2e.helpers import fits_a_phone, log_in
 from tests.evaluations.factories import AnswerFactory, InvitationFactory, answers, ended_run
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -1,7 +1,6 @@
 """The dashboard in Chromium: a portfolio holder opens /insights/, narrows it to one faculty,
 a theme and a range of months; the page is axe-clean, fits a phone and prints."""
 
-import os
 import random
 from datetime import date
 from decimal import Decimal
@@ -21,28 +20,16 @@ from tests.catalogue.factories import (
 )
 from tests.credentials.factories import ResultFactory
 from tests.demand.factories import LearningNeedFactory, portfolio_holder_of
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import SHOTS, fits_a_phone, log_in
 from tests.enrolment.factories import AttendanceFactory, WaitingListEntryFactory
 from tests.insights.test_dashboard import TODAY, YEAR, answers, enrol, invoice
 
 pytestmark = pytest.mark.django_db(transaction=True)
-SHOTS = os.environ.get("ACADEMY_SCREENSHOTS")
 
 
 @pytest.fixture(autouse=True)
 def _today(monkeypatch):
     monkeypatch.setattr("insights.dashboard.today", lambda: TODAY)
-
-
-def fits_a_phone(page, name: str) -> None:
-    page.set_viewport_size({"width": 390, "height": 844})
-    width = page.evaluate("document.documentElement.scrollWidth")
-    if SHOTS:
-        page.screenshot(path=f"{SHOTS}/{name}-390.png", full_page=True)
-    assert width <= 390, f"{name} is {width}px wide at 390"
-    page.set_viewport_size({"width": 1280, "height": 900})
-    if SHOTS:
-        page.screenshot(path=f"{SHOTS}/{name}-1280.png", full_page=True)
 
 
 @pytest.fixture

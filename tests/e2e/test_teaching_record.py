@@ -1,7 +1,6 @@
 """The teaching record in Chromium: axe-clean and no sideways scroll at 390 px, for the
 lecturer with a recognised year, and for the office recognising one through the page."""
 
-import os
 from datetime import date
 
 import pytest
@@ -14,20 +13,10 @@ from credentials.models import TeachingRecognition
 from tests.academy.factories import UserFactory
 from tests.catalogue.factories import ModuleFactory
 from tests.credentials.factories import TeachingRecognitionFactory, ended_taught_run
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import fits_a_phone, log_in
 from tests.enrolment.factories import EnrolmentFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-SHOTS = os.environ.get("ACADEMY_SCREENSHOTS")
-
-
-def fits_a_phone(page, name: str) -> None:
-    page.set_viewport_size({"width": 390, "height": 844})
-    width = page.evaluate("document.documentElement.scrollWidth")
-    if SHOTS:
-        page.screenshot(path=f"{SHOTS}/{name}-390.png", full_page=True)
-    assert width <= 390, f"{name} is {width}px wide at 390"
-    page.set_viewport_size({"width": 1280, "height": 900})
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 import os
 import re
 import secrets
+import statistics
 import subprocess
 import sys
 import time
@@ -88,3 +89,61 @@ def wrk(
 def _milliseconds(value: str) -> float:
     number, unit = re.match(r"([\d.]+)(us|ms|s)", value).groups()
     return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+# --- In-process page benchmarks (Django's test Client, after django.setup()) -------------
+
+
+class CacheCounter:
+    """Counts what the page reads from the cache (a hit is a value found)."""
+
+    def __init__(self):
+        self.hits = self.misses = 0
+
+    def install(self):
+        from django.core.cache.backends.locmem import LocMemCache
+
+        original_get, original_get_many = LocMemCache.get, LocMemCache.get_many
+        counter = self
+
+        def get(cache, key, default=None, version=None):
+            value = original_get(cache, key, default, version)
+            counter.hits += value is not default
+            counter.misses += value is default
+            return value
+
+        def get_many(cache, keys, version=None):
+            found = original_get_many(cache, keys, version)
+            counter.hits += len(found)
+            counter.misses += len(keys) - len(found)
+            return found
+
+        LocMemCache.get, LocMemCache.get_many = get, get_many
+
+    @property
+    def rate(self) -> str:
+        total = self.hits + self.misses
+        return f"{self.hits / total:.0%} of {total} reads" if total else "no cache reads"
+
+
+def timed_get(client, path: str):
+    """One GET through Django's whole stack: the response, its milliseconds, its queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        started = time.perf_counter()
+        response = client.get(path)
+        elapsed = (time.perf_counter() - started) * 1000
+    return response, elapsed, len(captured)
+
+
+def print_timings(timings: dict, queries: dict) -> None:
+    """A row per (request kind, reader): count, p50, p95, max (ms) and most queries seen."""
+    print(f"{'request':<16} {'reader':<17} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} "
+          f"{'max ms':>8} {'queries':>8}")  # fmt: skip
+    for key in sorted(timings):
+        values = sorted(timings[key])
+        p95 = values[min(len(values) - 1, int(len(values) * 0.95))]
+        print(f"{key[0]:<16} {key[1]:<17} {len(values):>4} {statistics.median(values):>8.1f} "
+              f"{p95:>8.1f} {values[-1]:>8.1f} {queries[key]:>8}")  # fmt: skip

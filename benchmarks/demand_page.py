@@ -16,7 +16,6 @@ queries per request and the cache hit rate it saw.
 import argparse
 import os
 import random
-import statistics
 import sys
 import time
 from collections import Counter, defaultdict
@@ -25,6 +24,9 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
+sys.path.insert(0, str(BASE_DIR / "benchmarks"))
+from _common import CacheCounter, print_timings, timed_get  # noqa: E402
+
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/academy_demand_bench")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ["EMAIL_URL"] = "dummymail://"
@@ -145,38 +147,6 @@ def readers():
     return people
 
 
-class CacheCounter:
-    """Counts what the page reads from the cache (a hit is a value found)."""
-
-    def __init__(self):
-        self.hits = self.misses = 0
-
-    def install(self):
-        from django.core.cache.backends.locmem import LocMemCache
-
-        original_get, original_get_many = LocMemCache.get, LocMemCache.get_many
-        counter = self
-
-        def get(cache, key, default=None, version=None):
-            value = original_get(cache, key, default, version)
-            counter.hits += value is not default
-            counter.misses += value is default
-            return value
-
-        def get_many(cache, keys, version=None):
-            found = original_get_many(cache, keys, version)
-            counter.hits += len(found)
-            counter.misses += len(keys) - len(found)
-            return found
-
-        LocMemCache.get, LocMemCache.get_many = get, get_many
-
-    @property
-    def rate(self) -> str:
-        total = self.hits + self.misses
-        return f"{self.hits / total:.0%} of {total} reads" if total else "no cache reads"
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reuse", action="store_true", help="keep the data from an earlier run")
@@ -190,7 +160,6 @@ def main():
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from demand.models import Interest, LearningNeed
 
@@ -220,25 +189,16 @@ def main():
     for _ in range(args.requests):
         label, client = rng.choice(clients)
         path = rng.choice(PATHS)
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(path)
-            elapsed = (time.perf_counter() - started) * 1000
+        response, elapsed, query_count = timed_get(client, path)
         if response.status_code != 200:
             raise SystemExit(f"{label} {path}: {response.status_code}")
         kind = "page" if path.endswith("/") else path.rsplit("/", 1)[1]
         reader = "office" if label == "office" else "portfolio holder"
         timings[(kind, reader)].append(elapsed)
-        queries[(kind, reader)] = max(queries[(kind, reader)], len(captured))
+        queries[(kind, reader)] = max(queries[(kind, reader)], query_count)
 
     print(f"\n{args.requests} requests over {len(clients)} readers; cache: {counter.rate}\n")
-    print(f"{'request':<16} {'reader':<17} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} "
-          f"{'max ms':>8} {'queries':>8}")  # fmt: skip
-    for key in sorted(timings):
-        values = sorted(timings[key])
-        p95 = values[min(len(values) - 1, int(len(values) * 0.95))]
-        print(f"{key[0]:<16} {key[1]:<17} {len(values):>4} {statistics.median(values):>8.1f} "
-              f"{p95:>8.1f} {values[-1]:>8.1f} {queries[key]:>8}")  # fmt: skip
+    print_timings(timings, queries)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,6 @@ per reader, queries per request and the cache hit rate it saw.
 import argparse
 import os
 import random
-import statistics
 import subprocess
 import sys
 import time
@@ -48,7 +47,7 @@ os.environ.pop("CELERY_BROKER_URL", None)
 ENROLMENTS, CREDENTIALS, ANSWERS, EXTRA_MODULES = 100_000, 20_000, 50_000, 1_200
 LEARNERS, EMPLOYERS, NEEDS = 25_000, 300, 3_000
 sys.path.insert(0, str(BASE_DIR / "benchmarks"))
-from demand_page import CacheCounter  # noqa: E402 - the same counter as the demand benchmark
+from _common import CacheCounter, print_timings, timed_get  # noqa: E402
 
 
 def ensure_database() -> None:
@@ -321,7 +320,6 @@ def main():
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from catalogue.models import Faculty, Theme
     from credentials.models import Credential
@@ -359,24 +357,15 @@ def main():
     for _ in range(args.requests):
         label, person, client = rng.choice(clients)
         path = paths(rng, label, person, faculties, themes, this_year)
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(path)
-            elapsed = (time.perf_counter() - started) * 1000
+        response, elapsed, query_count = timed_get(client, path)
         if response.status_code != 200:
             raise SystemExit(f"{label} {path}: {response.status_code}")
         kind = "page" if ".csv" not in path else path.split("?")[0].rsplit("/", 1)[1]
         timings[(kind, label)].append(elapsed)
-        queries[(kind, label)] = max(queries[(kind, label)], len(captured))
+        queries[(kind, label)] = max(queries[(kind, label)], query_count)
 
     print(f"\n{args.requests} requests over {len(clients)} readers; cache: {counter.rate}\n")
-    print(f"{'request':<16} {'reader':<17} {'n':>4} {'p50 ms':>8} {'p95 ms':>8} "
-          f"{'max ms':>8} {'queries':>8}")  # fmt: skip
-    for key in sorted(timings):
-        values = sorted(timings[key])
-        p95 = values[min(len(values) - 1, int(len(values) * 0.95))]
-        print(f"{key[0]:<16} {key[1]:<17} {len(values):>4} {statistics.median(values):>8.1f} "
-              f"{p95:>8.1f} {values[-1]:>8.1f} {queries[key]:>8}")  # fmt: skip
+    print_timings(timings, queries)
 
 
 if __name__ == "__main__":

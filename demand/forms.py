@@ -3,13 +3,17 @@
 from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from academy import throttle
 from catalogue.models import Faculty, Format, Partner, Theme
 from catalogue.queries import lecturers
+from demand import services
 from demand.models import LearningNeed, ModuleProposal
 
 DESCRIPTION_MAX_LENGTH = 5000  # a page of text; the form mails it and the admin shows it
+LEARNING_NEEDS_RATE = "5/h/ip"  # the form sends email: it must not relay a flood
 
 
 class LearningNeedForm(forms.ModelForm):
@@ -66,6 +70,18 @@ class LearningNeedForm(forms.ModelForm):
             membership = user.memberships.select_related("organisation").first()
             if membership and "organisation_name" in self.fields:
                 self.initial.setdefault("organisation_name", membership.organisation.name)
+
+    def submit(self, request, **extra):
+        """Submit the valid form's need for whoever sent it, unless the same client address
+        sent too many just now (then a message on the form, and nothing saved)."""
+        if not throttle.allow(request, action="learning_need", rate=LEARNING_NEEDS_RATE):
+            self.add_error(
+                None, _("You sent several learning needs just now; try again in an hour.")
+            )
+            return None
+        return services.submit_learning_need(
+            submitted_by=request.user, language=get_language(), **extra, **self.cleaned_data
+        )
 
     def clean_topic(self):
         topic = self.cleaned_data["topic"].strip()

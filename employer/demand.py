@@ -6,17 +6,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from academy import throttle
-from demand import queries, services
+from demand import queries
 from demand.forms import EmployerLearningNeedForm
 from employer.views import _administered
 
 NEEDS_PER_PAGE = 20
-LEARNING_NEEDS_RATE = "5/h/ip"
 
 
 @login_required
@@ -33,20 +30,15 @@ def learning_needs(request, organisation_id):
 def learning_need_new(request, organisation_id):
     organisation = _administered(request, organisation_id)
     form = EmployerLearningNeedForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        if not throttle.allow(request, action="learning_need", rate=LEARNING_NEEDS_RATE):
-            form.add_error(
-                None, _("You sent several learning needs just now; try again in an hour.")
-            )
-        else:
-            services.submit_learning_need(
-                submitted_by=request.user, organisation=organisation, language=get_language(),
-                **form.cleaned_data,
-            )  # fmt: skip
-            messages.success(request, _(
-                "Thank you: the academy office brings it to the faculty that can help, and "
-                "replies within two weeks. A confirmation is on its way to %(email)s."
-            ) % {"email": form.cleaned_data["contact_email"]})  # fmt: skip
-            return redirect("employer:learning_needs", organisation.pk)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and form.submit(request, organisation=organisation)
+    ):
+        messages.success(request, _(
+            "Thank you: the academy office brings it to the faculty that can help, and "
+            "replies within two weeks. A confirmation is on its way to %(email)s."
+        ) % {"email": form.cleaned_data["contact_email"]})  # fmt: skip
+        return redirect("employer:learning_needs", organisation.pk)
     return render(request, "employer/learning_need_new.html",
                   {"organisation": organisation, "form": form})  # fmt: skip

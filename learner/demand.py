@@ -21,7 +21,6 @@ from demand import queries, services
 from demand.forms import InterestByEmailForm, LearningNeedForm
 from demand.models import Interest
 
-LEARNING_NEEDS_RATE = "5/h/ip"  # the form sends email: it must not relay a flood
 INTEREST_RATE = "10/h/ip"
 THEME_PAGE_SIZE = 20
 
@@ -33,18 +32,10 @@ def learning_need_create(request):
         user=request.user,
         initial={"topic": request.GET.get("topic", "")[:200]},  # from "nothing found" links
     )
-    if request.method == "POST" and form.is_valid():
-        if not throttle.allow(request, action="learning_need", rate=LEARNING_NEEDS_RATE):
-            form.add_error(
-                None, _("You sent several learning needs just now; try again in an hour.")
-            )
-        else:
-            services.submit_learning_need(
-                submitted_by=request.user, language=get_language(), **form.cleaned_data
-            )
-            # The thank-you page says it; a flash message too would say it twice.
-            request.session["learning_need_email"] = form.cleaned_data["contact_email"]
-            return redirect("learner:learning_need_thanks")
+    if request.method == "POST" and form.is_valid() and form.submit(request):
+        # The thank-you page says it; a flash message too would say it twice.
+        request.session["learning_need_email"] = form.cleaned_data["contact_email"]
+        return redirect("learner:learning_need_thanks")
     return render(request, "learner/learning_need_form.html", {"form": form})
 
 

@@ -4,6 +4,7 @@ answered that nobody can be singled out (MIN_ANSWERS)."""
 from dataclasses import dataclass
 
 from django.db.models import Avg, Count, Q
+from django.utils import timezone
 
 from catalogue.models import ModuleRun
 from catalogue.queries import runs_curated_by
@@ -133,8 +134,6 @@ def runs_evaluated_for(user, module=None):
 
 def open_invitations_of(user):
     """The evaluations a person is still asked to fill in."""
-    from django.utils import timezone
-
     return (
         Invitation.objects.filter(enrolment__learner=user, answered=False,
                                   closes_at__gt=timezone.now(), sent_at__isnull=False)

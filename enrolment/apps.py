@@ -7,8 +7,11 @@ class EnrolmentConfig(AppConfig):
     verbose_name = _("Enrolment")
 
     def ready(self):
-        from academy import personal_data
+        from academy import audit, personal_data
         from enrolment.personal_data import erase_enrolment_data, export_enrolment_data
+        from enrolment.services.seats import AUDIT_ACTIONS
+
+        audit.describe_actions(AUDIT_ACTIONS)
 
         personal_data.register(
             "enrolment", export=export_enrolment_data, erase=erase_enrolment_data

@@ -23,6 +23,11 @@ urlpatterns = [
     path("me/calendar/renew/", views.renew_calendar_feed, name="renew_calendar_feed"),
     path("me/enrolments/<int:enrolment_id>/cancel/", views.cancel_enrolment, name="cancel"),
     path("me/offers/<int:entry_id>/<str:answer>/", views.answer_offer, name="answer_offer"),
+    path(
+        "me/waiting-list/<int:entry_id>/leave/",
+        views.leave_waiting_list,
+        name="leave_waiting_list",
+    ),
     path("me/invoices/<int:invoice_id>.pdf", views.invoice_pdf, name="invoice_pdf"),
     path("me/data/", views.my_data, name="my_data"),
     path("me/data/export.json", views.my_data_export, name="my_data_export"),

@@ -12,7 +12,9 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -194,6 +196,65 @@ def answer_offer(request, entry_id, answer):
     except services.EnrolmentError as error:
         messages.error(request, str(error))
     return redirect("learner:my_learning")
+
+
+def _confirmed(request) -> bool:
+    """The confirmation page's Yes: a POST carrying confirm=yes (see includes/confirm.html)."""
+    return request.method == "POST" and request.POST.get("confirm") == "yes"
+
+
+def _back_to(request, default: str) -> str:
+    """Where to go after acting: a `next` on this site (the module page asks), else default."""
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def leave_waiting_list(request, entry_id):
+    entry = get_object_or_404(
+        WaitingListEntry.objects.select_related("run__module").with_position(),
+        pk=entry_id, learner=request.user,
+    )  # fmt: skip
+    back = _back_to(request, reverse("learner:my_learning"))
+    if entry.status not in WaitingListEntry.ACTIVE:
+        messages.info(request, _("You are no longer on this waiting list."))
+        return redirect(back)
+    if not _confirmed(request):
+        module = entry.run.module.title
+        if entry.status == WaitingListEntry.Status.OFFERED:
+            consequences = [
+                _("The seat offered to you for %(module)s goes to the next person on the "
+                  "waiting list.") % {"module": module},
+            ]  # fmt: skip
+        else:
+            consequences = [
+                _("You give up your place (number %(position)d) on the waiting list for "
+                  "%(module)s.") % {"position": entry.position, "module": module},
+            ]  # fmt: skip
+        consequences.append(_("If you join the waiting list again, you join at the back."))
+        return render(request, "confirm_page.html", {
+            "confirm_title": _("Leave the waiting list for %(module)s?") % {"module": module},
+            "confirm_consequences": consequences,
+            "confirm_action": request.path,
+            "confirm_button": _("Yes, leave the waiting list"),
+            "confirm_back": back,
+            "confirm_back_label": _("Stay on the list"),
+            "confirm_hidden": {"next": back},
+            "confirm_danger": True,
+        })  # fmt: skip
+    try:
+        services.leave_waiting_list(entry=entry, by=request.user)
+    except services.EnrolmentError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("You left the waiting list for %(module)s.") % {
+            "module": entry.run.module.title})  # fmt: skip
+    return redirect(back)
 
 
 @login_required

@@ -13,7 +13,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from academy.audit import log_action
 from academy.models import Membership
@@ -27,6 +27,12 @@ from enrolment.services.billing import CREDITED_FOR_CANCELLATION, _place_order, 
 from enrolment.services.errors import EnrolmentError
 
 OFFER_VALIDITY = timedelta(hours=48)
+
+# Codes this module logs beyond the core's (academy.audit.ACTIONS), as they read in the trail.
+AUDIT_ACTIONS = {
+    "enrolment.left_waiting_list": gettext_lazy("Left the waiting list"),
+    "enrolment.offer_declined": gettext_lazy("Declined the seat offered from the waiting list"),
+}
 
 
 def seats_taken(run: ModuleRun, *, now=None) -> int:
@@ -223,6 +229,24 @@ def decline_offer(*, entry: WaitingListEntry, learner, now=None) -> list[Waiting
         raise EnrolmentError(_("This offer is no longer open."))
     entry.status = WaitingListEntry.Status.DECLINED
     entry.save(update_fields=["status"])
+    _log("enrolment.offer_declined", entry, run=run, by=learner)
+    return promote_waitlist(run=run, now=now)
+
+
+@transaction.atomic
+def leave_waiting_list(*, entry: WaitingListEntry, by, now=None) -> list[WaitingListEntry]:
+    """The learner gives up their place (or the seat offered to them): it passes to the
+    next in line at once."""
+    run = _locked(entry.run)
+    entry = WaitingListEntry.objects.select_for_update().get(pk=entry.pk)
+    if entry.learner_id != by.pk:
+        raise EnrolmentError(_("Only the person on the waiting list can leave it."))
+    if entry.status not in WaitingListEntry.ACTIVE:
+        raise EnrolmentError(_("You are no longer on this waiting list."))
+    was = entry.status
+    entry.status = WaitingListEntry.Status.LEFT
+    entry.save(update_fields=["status"])
+    _log("enrolment.left_waiting_list", entry, run=run, by=by, status=was)
     return promote_waitlist(run=run, now=now)
 
 

@@ -149,8 +149,9 @@ class RunInline(admin.TabularInline):
 
 @admin.register(Faculty)
 class FacultyAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
+    fields = ["name", "name_nl", "slug", "portfolio_holders"]
+    list_display = ["name", "name_nl", "slug"]
+    search_fields = ["name", "name_nl"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["portfolio_holders"]
 
@@ -166,10 +167,10 @@ class FacultyAdmin(admin.ModelAdmin):
 
 @admin.register(Theme)
 class ThemeAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
+    fields = ["name", "name_nl", "slug"]  # not interested_users: that is the professionals'
+    list_display = ["name", "name_nl", "slug"]
+    search_fields = ["name", "name_nl"]
     prepopulated_fields = {"slug": ["name"]}
-    exclude = ["interested_users"]
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -371,7 +372,7 @@ def teaching_report_csv(rows, year: int) -> HttpResponse:
         name = f"{row['lecturer__first_name']} {row['lecturer__last_name']}".strip()
         writer.writerow(
             [
-                spreadsheet_safe(row["run__module__faculty__name"]),
+                spreadsheet_safe(row["faculty_name"]),
                 spreadsheet_safe(name),
                 spreadsheet_safe(row["lecturer__email"]),
                 year,

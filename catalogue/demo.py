@@ -45,11 +45,15 @@ class DemoCatalogue:
 def seed_catalogue(*, portfolio_holder, today: date | None = None) -> DemoCatalogue:
     today = today or timezone.localdate()
     faculties = {
-        f["slug"]: Faculty.objects.update_or_create(slug=f["slug"], defaults={"name": f["name"]})[0]
+        f["slug"]: Faculty.objects.update_or_create(
+            slug=f["slug"], defaults={"name": f["name"], "name_nl": f["name_nl"]}
+        )[0]
         for f in demo_content.FACULTIES
     }
     themes = {
-        t["slug"]: Theme.objects.update_or_create(slug=t["slug"], defaults={"name": t["name"]})[0]
+        t["slug"]: Theme.objects.update_or_create(
+            slug=t["slug"], defaults={"name": t["name"], "name_nl": t["name_nl"]}
+        )[0]
         for t in demo_content.THEMES
     }
     partners = {

@@ -3,28 +3,76 @@ and modules of the Academy. Plain data; see catalogue.demo for how it is used.
 """
 
 FACULTIES = [
-    {"slug": "science", "name": "Faculty of Science"},
-    {"slug": "medicine", "name": "Faculty of Medicine"},
-    {"slug": "social-sciences", "name": "Faculty of Social and Behavioural Sciences"},
-    {"slug": "law-economics-governance", "name": "Faculty of Law, Economics and Governance"},
-    {"slug": "humanities", "name": "Faculty of Humanities"},
-    {"slug": "geosciences", "name": "Faculty of Geosciences"},
-    {"slug": "veterinary-medicine", "name": "Faculty of Veterinary Medicine"},
+    {"slug": "science", "name": "Faculty of Science", "name_nl": "Faculteit Bètawetenschappen"},
+    {"slug": "medicine", "name": "Faculty of Medicine", "name_nl": "Faculteit Geneeskunde"},
+    {
+        "slug": "social-sciences",
+        "name": "Faculty of Social and Behavioural Sciences",
+        "name_nl": "Faculteit Sociale Wetenschappen",
+    },
+    {
+        "slug": "law-economics-governance",
+        "name": "Faculty of Law, Economics and Governance",
+        "name_nl": "Faculteit Recht, Economie, Bestuur en Organisatie",
+    },
+    {
+        "slug": "humanities",
+        "name": "Faculty of Humanities",
+        "name_nl": "Faculteit Geesteswetenschappen",
+    },
+    {
+        "slug": "geosciences",
+        "name": "Faculty of Geosciences",
+        "name_nl": "Faculteit Geowetenschappen",
+    },
+    {
+        "slug": "veterinary-medicine",
+        "name": "Faculty of Veterinary Medicine",
+        "name_nl": "Faculteit Diergeneeskunde",
+    },
 ]
 
 THEMES = [
-    {"slug": "data-ai", "name": "Data & AI"},
-    {"slug": "leadership-management", "name": "Leadership & management"},
-    {"slug": "sustainability-energy", "name": "Sustainability & energy"},
-    {"slug": "health-care", "name": "Health & care"},
-    {"slug": "law-governance", "name": "Law & governance"},
-    {"slug": "education-didactics", "name": "Education & didactics"},
-    {"slug": "communication-culture", "name": "Communication & culture"},
-    {"slug": "cybersecurity-digital-society", "name": "Cybersecurity & digital society"},
-    {"slug": "finance-economics", "name": "Finance & economics"},
-    {"slug": "research-innovation", "name": "Research & innovation"},
-    {"slug": "climate-water-environment", "name": "Climate, water & environment"},
-    {"slug": "wellbeing-work", "name": "Wellbeing & work"},
+    {"slug": "data-ai", "name": "Data & AI", "name_nl": "Data & AI"},
+    {
+        "slug": "leadership-management",
+        "name": "Leadership & management",
+        "name_nl": "Leiderschap & management",
+    },
+    {
+        "slug": "sustainability-energy",
+        "name": "Sustainability & energy",
+        "name_nl": "Duurzaamheid & energie",
+    },
+    {"slug": "health-care", "name": "Health & care", "name_nl": "Gezondheid & zorg"},
+    {"slug": "law-governance", "name": "Law & governance", "name_nl": "Recht & bestuur"},
+    {
+        "slug": "education-didactics",
+        "name": "Education & didactics",
+        "name_nl": "Onderwijs & didactiek",
+    },
+    {
+        "slug": "communication-culture",
+        "name": "Communication & culture",
+        "name_nl": "Communicatie & cultuur",
+    },
+    {
+        "slug": "cybersecurity-digital-society",
+        "name": "Cybersecurity & digital society",
+        "name_nl": "Cybersecurity & digitale samenleving",
+    },
+    {"slug": "finance-economics", "name": "Finance & economics", "name_nl": "Financiën & economie"},
+    {
+        "slug": "research-innovation",
+        "name": "Research & innovation",
+        "name_nl": "Onderzoek & innovatie",
+    },
+    {
+        "slug": "climate-water-environment",
+        "name": "Climate, water & environment",
+        "name_nl": "Klimaat, water & milieu",
+    },
+    {"slug": "wellbeing-work", "name": "Wellbeing & work", "name_nl": "Welzijn & werk"},
 ]
 
 PARTNERS = [

@@ -7,13 +7,62 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
-class Faculty(models.Model):
-    name = models.CharField(_("name"), max_length=200, unique=True)
+def _dutch_active() -> bool:
+    return (get_language() or settings.LANGUAGE_CODE).startswith("nl")
+
+
+def local_name(prefix: str = ""):
+    """The expression for a faculty's or theme's name in the active language, for queries
+    that read `values()`, filter or sort by name: `local_name("faculty__")`. The Dutch name
+    when the page is Dutch and one is given, else the English one (the twin of the models'
+    `local_name` property)."""
+    if _dutch_active():
+        return Coalesce(NullIf(models.F(f"{prefix}name_nl"), models.Value("")), f"{prefix}name")
+    return models.F(f"{prefix}name")
+
+
+class LocalNameQuerySet(models.QuerySet):
+    def in_local_order(self):
+        """Sorted by the name people read: Dutch pages list faculties and themes by their
+        Dutch names."""
+        return self.order_by(local_name(), "pk")
+
+
+class LocalName(models.Model):
+    """A name in English (`name`, also the default) and in Dutch (`name_nl`)."""
+
+    name_nl = models.CharField(
+        _("name in Dutch"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown on Dutch pages. Left empty, they show the English name."),
+    )
+
+    objects = LocalNameQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.local_name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the language of the page, email or document being made."""
+        return (self.name_nl or self.name) if _dutch_active() else self.name
+
+
+class Faculty(LocalName):
+    name = models.CharField(
+        _("name in English"), max_length=200, unique=True, help_text=_("Also the default.")
+    )
     slug = models.SlugField(_("slug"), unique=True)
     portfolio_holders = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -29,14 +78,13 @@ class Faculty(models.Model):
         ordering = ["name"]
         permissions = [("curate_all_faculties", _("Can curate every faculty's offer"))]
 
-    def __str__(self):
-        return self.name
 
-
-class Theme(models.Model):
+class Theme(LocalName):
     """A discipline or skill area; interdisciplinary modules belong to several."""
 
-    name = models.CharField(_("name"), max_length=100, unique=True)
+    name = models.CharField(
+        _("name in English"), max_length=100, unique=True, help_text=_("Also the default.")
+    )
     slug = models.SlugField(_("slug"), unique=True)
     interested_users = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
@@ -49,9 +97,6 @@ class Theme(models.Model):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
         ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
     def get_absolute_url(self):
         return reverse("learner:theme", kwargs={"slug": self.slug})

@@ -38,6 +38,7 @@ from catalogue.models import (
     Session,
     Teaching,
     Theme,
+    local_name,
 )
 
 # --- Who curates what ---------------------------------------------------------------------
@@ -306,21 +307,21 @@ def _facet(name: str, matching: QuerySet[Module], filters, today) -> list[FacetO
         ]
     else:
         column, label = {
-            "faculty": ("faculty__slug", "faculty__name"),
-            "theme": ("themes__slug", "themes__name"),
-            "partner": ("partners__name", "partners__name"),
-            "format": ("format", "format"),
-            "language": ("language", "language"),
-            "level": ("level", "level"),
+            "faculty": ("faculty__slug", local_name("faculty__")),
+            "theme": ("themes__slug", local_name("themes__")),
+            "partner": ("partners__name", F("partners__name")),
+            "format": ("format", F("format")),
+            "language": ("language", F("language")),
+            "level": ("level", F("level")),
         }[name]
         rows = (
             matching.filter(**{f"{column}__isnull": False})
-            .values(column, label)
+            .values(column, label=label)
             # Filters use EXISTS, so each module occurs once per value: no DISTINCT needed.
             .annotate(count=Count("pk"))
-            .order_by(label)
+            .order_by("label")
         )
-        options = [(str(row[column]), row[label], row["count"]) for row in rows]
+        options = [(str(row[column]), row["label"], row["count"]) for row in rows]
     shown = {value for value, _label, _count in options}
     # A chosen value stays on screen even when nothing matches it, so it can be unticked.
     options += [(value, value, 0) for value in sorted(selected - shown)]
@@ -396,7 +397,7 @@ def themes_with_published_modules() -> QuerySet[Theme]:
             module_count=Count("modules", filter=Q(modules__status=Module.Status.PUBLISHED))
         )
         .filter(module_count__gt=0)
-        .order_by("name")
+        .order_by(local_name(), "pk")
     )
 
 
@@ -415,8 +416,9 @@ def teaching_report(*, user, year: int) -> QuerySet:
             "lecturer__email",
             "lecturer__first_name",
             "lecturer__last_name",
-            "run__module__faculty__name",
+            "faculty_name",
         )
         .annotate(runs=Count("run", distinct=True), contact_hours=Sum("contact_hours"))
-        .order_by("run__module__faculty__name", "lecturer__last_name", "lecturer__email")
+        .order_by("faculty_name", "lecturer__last_name", "lecturer__email")
     )
+        .annotate(faculty_name=local_name("run__module__faculty__"))

@@ -42,7 +42,8 @@ def refresh_search_index(*, module_ids: Iterable[int] | None = None) -> None:
     for module in modules:
         module.search_document = "\n".join(
             [
-                *(theme.name for theme in module.themes.all()),
+                # in both languages: a Dutch theme name finds its modules too
+                *(name for theme in module.themes.all() for name in (theme.name, theme.name_nl)),
                 *module.learning_outcomes,
                 module.target_audience,
             ]
@@ -227,6 +228,9 @@ def ensure_curation_groups() -> None:
     )
     office, _ = Group.objects.get_or_create(name=ACADEMY_OFFICE)
     office.permissions.add(*catalogue_permissions)
+    office.permissions.add(  # the office publishes the terms and statements (legal)
+        *Permission.objects.filter(content_type__app_label="legal")
+    )
     office.permissions.add(  # the office reads the whole audit trail
         *Permission.objects.filter(content_type__app_label="academy", codename="view_auditentry")
     )

@@ -13,7 +13,7 @@ def course_json_ld(module: Module, *, url: str, rating=None) -> str:
     """`rating`, when given, has `overall` (1 to 5) and `answered`: participants' evaluations."""
     provider = {
         "@type": "CollegeOrUniversity",
-        "name": f"Academy · {module.faculty.name}",
+        "name": f"Academy · {module.faculty.local_name}",
         "url": settings.SITE_URL + "/",
     }
     course = {
@@ -28,7 +28,7 @@ def course_json_ld(module: Module, *, url: str, rating=None) -> str:
         "teaches": list(module.learning_outcomes),
         "coursePrerequisites": module.entry_requirements or None,
         "educationalLevel": f"EQF {module.level}" if module.level else None,
-        "about": [theme.name for theme in module.themes.all()],
+        "about": [theme.local_name for theme in module.themes.all()],
         "timeRequired": f"PT{module.study_load_hours}H" if module.study_load_hours else None,
         "numberOfCredits": (
             {"@type": "StructuredValue", "value": float(module.ects), "unitText": "ECTS"}
@@ -91,7 +91,7 @@ def _course_instance(module: Module, run) -> dict:
         ],
     }
     if run.location or any(s.mode == Session.Mode.CAMPUS for s in sessions):
-        instance["location"] = {"@type": "Place", "name": run.location or module.faculty.name}
+        instance["location"] = {"@type": "Place", "name": run.location or module.faculty.local_name}
     if module.study_load_hours:
         instance["courseWorkload"] = f"PT{module.study_load_hours}H"
     return instance

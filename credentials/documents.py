@@ -136,7 +136,8 @@ def module_achievement(achievement, module) -> dict:
         "participationType": PARTICIPATION.get(module.format, "onsite or blended"),
         "supervisionType": module.supervision_type,
         "identityChecked": module.supervision_type in IDENTITY_CHECKED,
-        "tag": [theme.name for theme in module.themes.all()],
+        "tag": [theme.name for theme in module.themes.all()],  # English, as the criteria: a
+        # signed credential must not depend on the language of whoever triggered its issue
     }  # fmt: skip
     if module.ects:
         document["ECTS"] = float(Decimal(module.ects))

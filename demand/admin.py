@@ -70,7 +70,7 @@ class LearningNeedAdmin(ServiceRefusalsAsMessages, AuditHistory, admin.ModelAdmi
 
     @admin.display(description=_("faculties"))
     def faculty_names(self, need):
-        return ", ".join(faculty.name for faculty in need.faculties.all()) or "—"
+        return ", ".join(faculty.local_name for faculty in need.faculties.all()) or "—"
 
     def get_readonly_fields(self, request, obj=None):
         # What the requester wrote is theirs, and assigning is the office's: only it edits those.

@@ -61,7 +61,7 @@ class LearningNeedForm(forms.ModelForm):
                 ),
             )
         )
-        self.fields["themes"].queryset = Theme.objects.order_by("name")
+        self.fields["themes"].queryset = Theme.objects.in_local_order()
         if "preferred_format" in self.fields:
             self.fields["preferred_format"].choices = [("", _("No preference")), *Format.choices]
         if user is not None and user.is_authenticated and not self.is_bound:
@@ -151,7 +151,7 @@ class ProposalForm(forms.ModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["faculty"].queryset = Faculty.objects.order_by("name")
+        self.fields["faculty"].queryset = Faculty.objects.in_local_order()
         self.fields["partners"].queryset = Partner.objects.order_by("name")
         self.fields["lecturers"].queryset = lecturers()
         self.fields["learning_needs"].queryset = LearningNeed.objects.open().order_by("topic")

@@ -28,7 +28,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from catalogue.models import Faculty, Module, ModuleRun, Partner, Teaching, Theme
+from catalogue.models import Faculty, Module, ModuleRun, Partner, Teaching, Theme, local_name
 from catalogue.queries import faculties_curated_by, reads_everything, reads_insights
 from credentials.models import Credential
 from demand.models import LearningNeed
@@ -124,8 +124,8 @@ class Period:
 def readable_faculties(user) -> tuple[bool, list[Faculty]]:
     """(whether the person reads every faculty, the faculties they read), by name."""
     if reads_everything(user):
-        return True, list(Faculty.objects.order_by("name"))
-    return False, list(faculties_curated_by(user).order_by("name"))
+        return True, list(Faculty.objects.in_local_order())
+    return False, list(faculties_curated_by(user).in_local_order())
 
 
 @dataclass
@@ -445,7 +445,7 @@ def build(selection: Selection, *, all_modules: bool = False) -> Dashboard:
         Teaching.objects.filter(run__in=run_ids), "run__module__faculty", "lecturer"
     )
 
-    faculty_rows = {f.pk: Row(pk=f.pk, name=f.name) for f in selection.shown_faculties}
+    faculty_rows = {f.pk: Row(pk=f.pk, name=f.local_name) for f in selection.shown_faculties}
     module_rows = []
     for pk, f in per_module.items():
         module = modules.get(pk)
@@ -453,7 +453,7 @@ def build(selection: Selection, *, all_modules: bool = False) -> Dashboard:
             continue
         f.partners = module["partners"]
         row = Row(pk=pk, name=module["title"], figures=f, faculty_id=module["faculty"],
-                  faculty_name=module["faculty__name"], slug=module["slug"])  # fmt: skip
+                  faculty_name=module["faculty_name"], slug=module["slug"])  # fmt: skip
         if f.enrolments or f.runs or f.issued or f.invoiced or f.credited:
             module_rows.append(row)
         if module["faculty"] in faculty_rows:
@@ -487,7 +487,8 @@ def build(selection: Selection, *, all_modules: bool = False) -> Dashboard:
 def _modules(selection: Selection) -> dict[int, dict]:
     """The selection's modules with their faculty and number of partner institutions."""
     rows = (
-        selection.modules().order_by().values("pk", "title", "slug", "faculty", "faculty__name")
+        selection.modules().order_by().values("pk", "title", "slug", "faculty",
+                                             faculty_name=local_name("faculty__"))
         .annotate(partners=Count("partners"))
     )  # fmt: skip
     return {row["pk"]: row for row in rows}

@@ -45,7 +45,7 @@ class DashboardFilters(forms.Form):
         self.faculties = {f.pk: f for f in faculties}
         self.themes = {t.pk: t for t in themes}
         everything = [("", _("All your faculties") if len(faculties) > 1 else _("Your faculty"))]
-        self.fields["faculty"].choices = everything + [(f.pk, f.name) for f in faculties]
+        self.fields["faculty"].choices = everything + [(f.pk, f.local_name) for f in faculties]
         self.fields["theme"].choices = [("", _("All themes"))] + [(t.pk, t.name) for t in themes]
         current = academic_year_of(today)
         self.fields["year"].choices = [

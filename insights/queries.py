@@ -141,7 +141,7 @@ def _weighted(rows, *, needs: dict, interest: dict, waiting: dict) -> list:
         row.weight = row.expected_learners + row.waiting + row.interest
         if row.weight or row.open_needs:
             result.append(row)
-    return sorted(result, key=lambda r: (-r.weight, r.name))
+    return sorted(result, key=lambda r: (-r.weight, r.local_name))
 
 
 def needs_without_a_theme(scope: Scope) -> dict:

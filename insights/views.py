@@ -69,7 +69,7 @@ def _dashboard(request, *, all_modules: bool = False):
     if not any(data.get(name) for name in ("year", "start", "end")):
         data["year"] = str(dashboard.academic_year_of(today))  # shown as chosen in the form
     form = DashboardFilters(data, faculties=faculties,
-                            themes=list(Theme.objects.order_by("name")), today=today)  # fmt: skip
+                            themes=list(Theme.objects.in_local_order()), today=today)  # fmt: skip
     faculty, theme, period = form.selection_filters()
     selection = dashboard.Selection(everything=everything,
                                     faculties=faculties, period=period,

@@ -34,7 +34,7 @@ def overview(request):
     page = Paginator(runs, RUNS_PER_PAGE).get_page(request.GET.get("page"))
     scores = queries.run_scores([run.pk for run in page])
     module_ids = {run.module_id for run in page}
-    faculties = list(faculties_curated_by(request.user).order_by("name"))
+    faculties = list(faculties_curated_by(request.user).in_local_order())
     faculty_scores = queries.faculty_scores([f.pk for f in faculties])
     return render(request, "teaching/evaluations.html", {
         "page": page,

@@ -411,6 +411,7 @@ def teaching_report(*, user, year: int) -> QuerySet:
             run__module__faculty__in=faculties_curated_by(user), run__start_date__year=year
         )
         .exclude(run__status=ModuleRun.Status.CANCELLED)
+        .annotate(faculty_name=local_name("run__module__faculty__"))
         .values(
             "lecturer_id",
             "lecturer__email",
@@ -421,4 +422,3 @@ def teaching_report(*, user, year: int) -> QuerySet:
         .annotate(runs=Count("run", distinct=True), contact_hours=Sum("contact_hours"))
         .order_by("faculty_name", "lecturer__last_name", "lecturer__email")
     )
-        .annotate(faculty_name=local_name("run__module__faculty__"))

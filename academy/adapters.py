@@ -1,13 +1,19 @@
-"""How the Academy adapts django-allauth: login limits per account and address, and a
-sign-up that takes as long for an address that has an account as for one that has none."""
+"""How the Academy adapts django-allauth: where people land after logging in, a `next`
+page that survives the confirmation email, allauth's emails in the Academy's voice (in the
+recipient's language, with links to SITE_URL rather than to whatever host a request came
+in on), and login limits per account and address."""
+
+from urllib.parse import urlencode, urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
-from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.account.utils import get_next_redirect_url
 from allauth.core.internal.ratelimit import truncate_ip
-from django.contrib.auth.hashers import make_password
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 
-from academy.models import Membership
+from academy.models import Membership, User
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -22,6 +28,48 @@ class AccountAdapter(DefaultAccountAdapter):
             return reverse("employer:index")
         return reverse("learner:my_learning")
 
+    def save_user(self, request, user, form, commit=True):
+        """A new account speaks the language its owner signed up in: the confirmation
+        email that follows, and every later email, are written in it."""
+        language = translation.get_language()
+        if language in dict(settings.LANGUAGES):
+            user.preferred_language = language
+        return super().save_user(request, user, form, commit=commit)
+
+    def get_email_confirmation_url(self, request, emailconfirmation):
+        """The confirmation link carries the page the person was on the way to (an
+        invitation, say), so that confirming brings them back there even when they open
+        the link in another browser. Only a path on this site is passed on."""
+        url = super().get_email_confirmation_url(request, emailconfirmation)
+        next_url = get_next_redirect_url(request) if request is not None else None
+        if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts=set()):
+            url += "?" + urlencode({"next": next_url})
+        return url
+
+    def send_mail(self, template_prefix, email, context):
+        """Every allauth email in the recipient's language (the account's, or the page's
+        for an address without one), greeting them by name, its links on SITE_URL."""
+        user = context.get("user")
+        if not isinstance(user, User):
+            user = User.objects.filter(email__iexact=email).first()
+        language = user.preferred_language if user else translation.get_language()
+        context = {
+            **context,
+            **{key: on_site(value) for key, value in context.items() if key.endswith("_url")},
+            "user": user,
+            "site_url": settings.SITE_URL,
+            "contact_email": settings.ACADEMY_CONTACT_EMAIL,
+        }
+        with translation.override(language or settings.LANGUAGE_CODE):
+            super().send_mail(template_prefix, email, context)
+
+    def send_notification_mail(self, template_prefix, user, context=None, email=None):
+        """Notifications know whom they are about, also when sent to another address
+        than the account's (the old one, after a change)."""
+        super().send_notification_mail(
+            template_prefix, user, {"user": user, **(context or {})}, email
+        )
+
     def _get_login_attempts_cache_key(self, request, **credentials) -> str:
         """Count failed logins per account *and* client address.
 
@@ -34,16 +82,9 @@ class AccountAdapter(DefaultAccountAdapter):
         return f"{account}:{truncate_ip(self.get_client_ip(request))}"
 
 
-class SignupForm(AllauthSignupForm):
-    def try_save(self, request):
-        """Hash the password also when the address already has an account.
-
-        To tell no one which addresses have accounts (ACCOUNT_PREVENT_ENUMERATION), allauth
-        answers a sign-up with a taken address as it answers a new one and emails the
-        owner instead, but it skips creating the user, and with it the deliberately slow
-        password hash: the answer came ten times faster. Doing the same hash (and throwing
-        it away) makes both answers take as long.
-        """
-        if self.account_already_exists:
-            make_password(self.cleaned_data.get("password1"))
-        return super().try_save(request)
+def on_site(url):
+    """The same page on SITE_URL: allauth builds its links from the request's host."""
+    if not isinstance(url, str) or not url:
+        return url
+    parts = urlsplit(url)
+    return settings.SITE_URL + parts.path + (f"?{parts.query}" if parts.query else "")

@@ -1,10 +1,12 @@
 import re
 
+from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.contrib.auth.hashers import make_password
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
-from academy.models import Organisation
+from academy.models import Organisation, User
 from academy.spreadsheets import MAX_EMAIL_LENGTH
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -137,3 +139,59 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("That is not your password."))
         return password
+
+
+class SignupForm(AllauthSignupForm):
+    """allauth's sign-up with the person's name, so that greetings, invoices and
+    certificates name them rather than their email address. allauth's adapter saves the
+    cleaned `first_name` and `last_name` on the user."""
+
+    first_name = forms.CharField(
+        label=_("Given name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    last_name = forms.CharField(
+        label=_("Family name"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
+    field_order = ["first_name", "last_name", "email", "password1", "password2"]
+
+    def clean_first_name(self):
+        return " ".join(self.cleaned_data["first_name"].split())
+
+    def clean_last_name(self):
+        return " ".join(self.cleaned_data["last_name"].split())
+
+    def try_save(self, request):
+        """Hash the password also when the address already has an account.
+
+        To tell no one which addresses have accounts (ACCOUNT_PREVENT_ENUMERATION), allauth
+        answers a sign-up with a taken address as it answers a new one and emails the
+        owner instead, but it skips creating the user, and with it the deliberately slow
+        password hash: the answer came ten times faster. Doing the same hash (and throwing
+        it away) makes both answers take as long.
+        """
+        if self.account_already_exists:
+            make_password(self.cleaned_data.get("password1"))
+        return super().try_save(request)
+
+
+class NameForm(forms.ModelForm):
+    """Given and family name, asked of an account that has none (e.g. when it accepts an
+    invitation): the employer's staff list and invoices show them."""
+
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name"]
+        labels = {"first_name": _("Given name"), "last_name": _("Family name")}
+        widgets = {
+            "first_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
+            "last_name": forms.TextInput(attrs={"autocomplete": "family-name"}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = True

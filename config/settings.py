@@ -150,11 +150,18 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# Confirming the address in the browser that signed up logs the person in and takes them
+# on to the page they signed up for (`next`: an invitation, say); elsewhere they log in.
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Academy] "
+# allauth's subjects name the Academy themselves, as the site's other emails do; its
+# emails' links start with SITE_URL (academy/adapters.py), not the request's host.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# Tell the owner when their password or email address changes (they may not have).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ACCOUNT_ADAPTER = "academy.adapters.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "academy.adapters.SignupForm"}
+ACCOUNT_FORMS = {"signup": "academy.forms.SignupForm"}  # asks for the name too
 # Failed logins: at most 10 a minute from one IP address, and 5 in 5 minutes for one
 # account from one IP address (the adapter puts the address into the key), so a stranger
 # elsewhere cannot lock an account's owner out. Counted in CACHES: production points

@@ -5,6 +5,7 @@ takes it from the organisations the user administers."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,7 +15,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from academy import audit
 from academy import services as people
-from academy.forms import InviteForm, OrganisationForm, StaffImportForm, looks_like_token
+from academy.forms import (
+    InviteForm,
+    NameForm,
+    OrganisationForm,
+    StaffImportForm,
+    looks_like_token,
+)
 from academy.models import Invitation, Membership, StaffImport
 from academy.pdf import pdf_response
 from academy.spreadsheets import write_csv
@@ -28,14 +35,29 @@ ACTIVITY_PAGE_SIZE = 50
 
 @require_http_methods(["GET", "POST"])
 def invitation(request, token):
-    """The invitee's page: join the organisation that invited them."""
+    """The invitee's page: join the organisation that invited them. An account without a
+    name is asked for one first (the employer's staff list and invoices show it)."""
     if not looks_like_token(token):
         raise Http404(_("No such invitation."))
     invitation = get_object_or_404(Invitation.objects.select_related("organisation"), token=token)
     problem = people.why_invitation_is_unusable(invitation=invitation, user=request.user)
-    if request.method == "POST" and request.user.is_authenticated and problem is None:
+    user, name_form = request.user, None
+    if user.is_authenticated and not (
+        (user.first_name or invitation.given_name) and (user.last_name or invitation.family_name)
+    ):  # accepting copies the invitation's names into an account without them
+        name_form = NameForm(
+            request.POST if request.method == "POST" else None,
+            instance=user,
+            initial={"first_name": user.first_name or invitation.given_name,
+                     "last_name": user.last_name or invitation.family_name},
+        )  # fmt: skip
+    accepting = request.method == "POST" and user.is_authenticated and problem is None
+    if accepting and (name_form is None or name_form.is_valid()):
         try:
-            people.accept_invitation(invitation=invitation, user=request.user)
+            with transaction.atomic():
+                if name_form is not None:
+                    name_form.save()
+                people.accept_invitation(invitation=invitation, user=user)
         except people.MembershipError as error:
             problem = str(error)
         else:
@@ -48,7 +70,7 @@ def invitation(request, token):
     return render(
         request,
         "employer/invitation.html",
-        {"invitation": invitation, "problem": problem},
+        {"invitation": invitation, "problem": problem, "name_form": name_form},
         status=410 if problem and not request.user.is_authenticated else 200,
     )
 

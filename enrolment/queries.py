@@ -1,6 +1,8 @@
 """Reads for "My learning" and the employer portal; access is checked on the organisation."""
 
+from dataclasses import dataclass
 from datetime import timedelta
+from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -9,7 +11,7 @@ from academy.models import Invitation, Membership, Organisation, StaffImport
 from catalogue.models import Module, ModuleRun, Session
 from catalogue.queries import runs_curated_by
 from enrolment.models import Cohort, Enrolment, Invoice, WaitingListEntry
-from enrolment.services import seats_taken_by_run
+from enrolment.services import CENT, seats_taken_by_run
 
 
 def fill_seats_taken(runs) -> None:
@@ -53,12 +55,17 @@ def enrolments_of(user):
     )
 
 
+# Sessions, their links and calendar entries belong to confirmed seats; a seat still
+# awaiting the employer's approval shows none of them yet.
+SEATS_WITH_SESSIONS = (Enrolment.Status.CONFIRMED, Enrolment.Status.COMPLETED)
+
+
 def upcoming_sessions(enrolments, *, now, limit: int = 8) -> list[Session]:
-    """The next sessions of the seats held, from enrolments with their sessions prefetched."""
+    """The next sessions of the confirmed seats, from enrolments with sessions prefetched."""
     sessions = [
         session
         for enrolment in enrolments
-        if enrolment.status in Enrolment.SEAT_HOLDING
+        if enrolment.status in SEATS_WITH_SESSIONS
         for session in enrolment.run.sessions.all()
         if session.ends_at >= now
     ]
@@ -74,12 +81,100 @@ def waiting_list_places_of(user):
     )
 
 
+@dataclass(frozen=True)
+class SessionClash:
+    """`session` overlaps `other`, a session of another run the learner holds a seat in."""
+
+    session: Session
+    other: Session
+
+
+def session_clashes(
+    learner, *, run: ModuleRun | None = None, now=None, enrolments=None
+) -> list[SessionClash]:
+    """Sessions still to come that overlap in time, among the runs the learner is confirmed
+    in or awaiting approval for: with `run`, its sessions against theirs (for the enrol page);
+    without, theirs against each other, each clash listed from both sides. One query, two
+    with `run`, however many sessions; none for theirs when `enrolments` (the learner's,
+    from `enrolments_of`, sessions prefetched) are at hand."""
+    now = now or timezone.now()
+    held = Enrolment.Status.CONFIRMED, Enrolment.Status.AWAITING_APPROVAL
+    if enrolments is None:
+        theirs = list(
+            Session.objects.filter(
+                ends_at__gt=now, run__enrolments__learner=learner, run__enrolments__status__in=held
+            )
+            .select_related("run__module")
+            .order_by("starts_at", "pk")
+            .distinct()
+        )
+    else:
+        theirs = sorted(
+            (
+                session
+                for enrolment in enrolments
+                if enrolment.status in held
+                for session in enrolment.run.sessions.all()
+                if session.ends_at > now
+            ),
+            key=lambda session: (session.starts_at, session.pk),
+        )
+    if run is None:
+        candidates = theirs
+    else:
+        theirs = [session for session in theirs if session.run_id != run.pk]
+        candidates = list(
+            run.sessions.filter(ends_at__gt=now).select_related("run__module").order_by("starts_at")
+        )
+    clashes = []
+    for session in candidates:
+        for other in theirs:
+            if other.starts_at >= session.ends_at:
+                break  # sorted by start: nothing further along overlaps
+            if other.run_id != session.run_id and other.ends_at > session.starts_at:
+                clashes.append(SessionClash(session=session, other=other))
+    return clashes
+
+
+def attach_clashes(enrolments, clashes: list[SessionClash]) -> None:
+    """Set `clashes` on each enrolment: those of its run's sessions (for its card)."""
+    for enrolment in enrolments:
+        enrolment.clashes = [c for c in clashes if c.session.run_id == enrolment.run_id]
+
+
+def cancellation_effects(enrolment: Enrolment) -> dict:
+    """What cancelling this enrolment sets going, for the confirmation page: the credit
+    note (incl. VAT) for an invoiced seat and who gets it, and whether someone is waiting."""
+    credit, invoice = None, None
+    if enrolment.order_id:
+        invoice = (
+            Invoice.objects.filter(order_id=enrolment.order_id, kind=Invoice.Kind.INVOICE)
+            .select_related("order__organisation")
+            .defer("pdf")
+            .first()
+        )
+    if invoice is not None:
+        seat = enrolment.takes_seat_of_id or enrolment.pk
+        for line in invoice.lines:
+            if seat in line["enrolment_ids"] or enrolment.pk in line["enrolment_ids"]:
+                price = Decimal(line["unit_price"])
+                credit = (price + price * Decimal(line["vat_rate"]) / 100).quantize(CENT)
+    return {
+        "invoice": invoice,
+        "credit": credit,
+        "billed_to": invoice.order.organisation if invoice else None,
+        "waiting": enrolment.run.waiting_list.filter(
+            status=WaitingListEntry.Status.WAITING
+        ).exists(),
+    }
+
+
 def sessions_in_feed(feed):
-    """The sessions of runs the feed's owner is enrolled in (not cancelled)."""
+    """The sessions of runs the feed's owner holds a confirmed seat in."""
     return (
         Session.objects.filter(
             run__enrolments__learner_id=feed.user_id,
-            run__enrolments__status__in=Enrolment.SEAT_HOLDING,
+            run__enrolments__status__in=SEATS_WITH_SESSIONS,
         )
         .select_related("run__module")
         .order_by("starts_at")

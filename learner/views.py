@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format, number_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -106,10 +107,19 @@ def enrol(request, slug, code):
                     "we will email you when a seat is offered to you."
                 ) % {"position": services.waiting_list_position(outcome)})  # fmt: skip
             else:
-                messages.success(request, _("You are enrolled for %(module)s.") % {
-                    "module": run.module.title})  # fmt: skip
+                messages.success(request, _enrolled_message(outcome))
             return redirect("learner:my_learning")
-    return render(request, "learner/enrol.html", {"run": run, "form": form})
+    clashes = queries.session_clashes(request.user, run=run)  # said before they enrol
+    return render(request, "learner/enrol.html", {"run": run, "form": form, "clashes": clashes})
+
+
+def _enrolled_message(enrolment: Enrolment) -> str:
+    if enrolment.status == Enrolment.Status.AWAITING_APPROVAL:
+        return _(
+            "Your seat for %(module)s is held. Waiting for your employer's approval: "
+            "you are enrolled once %(employer)s approves."
+        ) % {"module": enrolment.run.module.title, "employer": enrolment.organisation.name}
+    return _("You are enrolled for %(module)s.") % {"module": enrolment.run.module.title}
 
 
 # --- My learning --------------------------------------------------------------------------
@@ -119,6 +129,8 @@ def enrol(request, slug, code):
 def my_learning(request):
     today, now = timezone.localdate(), timezone.now()
     enrolments = list(queries.enrolments_of(request.user))
+    clashes = queries.session_clashes(request.user, now=now, enrolments=enrolments)
+    queries.attach_clashes(enrolments, clashes)
     return render(
         request,
         "learner/my_learning.html",
@@ -128,6 +140,7 @@ def my_learning(request):
             "current": [e for e in enrolments if e.run.end_date >= today],
             "past": [e for e in enrolments if e.run.end_date < today],
             "upcoming_sessions": queries.upcoming_sessions(enrolments, now=now),
+            "clashing": {clash.session.pk for clash in clashes},
             "places": queries.waiting_list_places_of(request.user),
             "today": today,
             "feed": services.calendar_feed_for(request.user),
@@ -167,9 +180,30 @@ def renew_calendar_feed(request):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def cancel_enrolment(request, enrolment_id):
-    enrolment = get_object_or_404(Enrolment, pk=enrolment_id, learner=request.user)
+    """Asks first (a GET, or a POST without confirm=yes); cancels on the Yes."""
+    enrolment = get_object_or_404(
+        Enrolment.objects.select_related("run__module", "organisation"),
+        pk=enrolment_id, learner=request.user,
+    )  # fmt: skip
+    if enrolment.status == Enrolment.Status.CANCELLED:
+        messages.info(request, _("This enrolment was already cancelled."))
+        return redirect("learner:my_learning")
+    if reason := services.why_learner_cannot_cancel(enrolment):
+        messages.error(request, reason)
+        return redirect("learner:my_learning")
+    if not _confirmed(request):
+        return render(request, "confirm_page.html", {
+            "confirm_title": _("Cancel your enrolment for %(module)s?") % {
+                "module": enrolment.run.module.title},
+            "confirm_consequences": _what_cancelling_means(enrolment, request.user),
+            "confirm_action": request.path,
+            "confirm_button": _("Yes, cancel my enrolment"),
+            "confirm_back": reverse("learner:my_learning"),
+            "confirm_back_label": _("Keep my seat"),
+            "confirm_danger": True,
+        })  # fmt: skip
     try:
         services.cancel_enrolment(enrolment=enrolment, by=request.user)
     except services.EnrolmentError as error:
@@ -179,17 +213,70 @@ def cancel_enrolment(request, enrolment_id):
     return redirect("learner:my_learning")
 
 
+def _what_cancelling_means(enrolment: Enrolment, user) -> list[str]:
+    run = enrolment.run
+    effects = queries.cancellation_effects(enrolment)
+    said = [
+        _("You give up your seat for %(module)s (%(start)s – %(end)s).") % {
+            "module": run.module.title, "start": date_format(run.start_date, "j F Y"),
+            "end": date_format(run.end_date, "j F Y")},
+    ]  # fmt: skip
+    if enrolment.status == Enrolment.Status.AWAITING_APPROVAL:
+        said.append(_("Your request to %(employer)s is withdrawn; they no longer need to "
+                      "approve it.") % {"employer": enrolment.organisation.name})  # fmt: skip
+    elif effects["credit"] is not None:
+        organisation = effects["billed_to"]
+        amount = number_format(effects["credit"], 2, force_grouping=True)
+        if organisation is not None:
+            said.append(_("A credit note of € %(amount)s for invoice %(number)s is emailed to "
+                          "%(employer)s (%(address)s).") % {
+                "amount": amount, "number": effects["invoice"].number,
+                "employer": organisation.name, "address": organisation.billing_email})  # fmt: skip
+        else:
+            said.append(_("A credit note of € %(amount)s for invoice %(number)s is emailed to "
+                          "you (%(address)s).") % {
+                "amount": amount, "number": effects["invoice"].number,
+                "address": user.email})  # fmt: skip
+    elif enrolment.order_id:
+        said.append(_("Nothing has been invoiced yet, so nothing will be billed."))
+    if effects["waiting"]:
+        said.append(_("The seat is offered to the next person on the waiting list, who has "
+                      "48 hours to accept it."))  # fmt: skip
+    else:
+        said.append(_("The seat becomes free for someone else to enrol."))
+    said.append(_("To take part after all, you would have to enrol again, if a seat is left."))
+    return said
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def answer_offer(request, entry_id, answer):
-    entry = get_object_or_404(WaitingListEntry, pk=entry_id, learner=request.user)
+    entry = get_object_or_404(
+        WaitingListEntry.objects.select_related("run__module"), pk=entry_id, learner=request.user
+    )
     if answer not in ("accept", "decline"):
         raise Http404
+    if answer == "decline" and not _confirmed(request):
+        return render(request, "confirm_page.html", {
+            "confirm_title": _("Decline the seat for %(module)s?") % {
+                "module": entry.run.module.title},
+            "confirm_consequences": [
+                _("The seat goes to the next person on the waiting list."),
+                _("You leave the waiting list for this run; to take part, you would have to "
+                  "enrol again."),
+            ],
+            "confirm_action": request.path,
+            "confirm_button": _("Yes, decline the seat"),
+            "confirm_back": reverse("learner:my_learning"),
+            "confirm_back_label": _("Keep the offer"),
+            "confirm_danger": True,
+        })  # fmt: skip
+    if request.method != "POST":
+        return redirect("learner:my_learning")
     try:
         if answer == "accept":
-            services.accept_offer(entry=entry, learner=request.user)
-            messages.success(request, _("You are enrolled for %(module)s.") % {
-                "module": entry.run.module.title})  # fmt: skip
+            enrolment = services.accept_offer(entry=entry, learner=request.user)
+            messages.success(request, _enrolled_message(enrolment))
         else:
             services.decline_offer(entry=entry, learner=request.user)
             messages.success(request, _("You declined the seat."))

@@ -60,6 +60,7 @@ from enrolment.services.seats import (
     seats_taken,
     seats_taken_by_run,
     waiting_list_position,
+    why_learner_cannot_cancel,
     withdraw_ahead,
 )
 
@@ -101,5 +102,6 @@ __all__ = [
     "swap_cohort_member",
     "update_preferences",
     "waiting_list_position",
+    "why_learner_cannot_cancel",
     "withdraw_ahead",
 ]

@@ -143,18 +143,25 @@ def cancel_enrolment(
             "Only the learner, the paying employer's admins or whoever curates the run cancel."
         ))  # fmt: skip
     learner_rules = by == enrolment.learner and not closing_account
-    if learner_rules and enrolment.cohort_id:
-        raise EnrolmentError(_("Your employer manages this enrolment; ask them to change it."))
-    if learner_rules and timezone.localdate(now) > run.last_day_to_cancel:
-        raise EnrolmentError(
-            _("You could cancel until %(date)s; ask the academy office to cancel.")
-            % {"date": date_format(run.last_day_to_cancel, "j F Y")}
-        )
+    if learner_rules and (reason := why_learner_cannot_cancel(enrolment, run=run, now=now)):
+        raise EnrolmentError(reason)
     _mark_cancelled(enrolment, by=by, now=now)
     _log("enrolment.cancelled", enrolment, run=run, by=by, by_learner=by == enrolment.learner,
          closing_account=closing_account)  # fmt: skip
     _credit_if_invoiced(enrolment)
     return promote_waitlist(run=run, now=now)
+
+
+def why_learner_cannot_cancel(enrolment: Enrolment, *, run=None, now=None) -> str | None:
+    """Why the learner may not cancel this seat themselves (None: they may)."""
+    run = run or enrolment.run
+    if enrolment.cohort_id:
+        return _("Your employer manages this enrolment; ask them to change it.")
+    if timezone.localdate(now or timezone.now()) > run.last_day_to_cancel:
+        return _("You could cancel until %(date)s; ask the academy office to cancel.") % {
+            "date": date_format(run.last_day_to_cancel, "j F Y")
+        }
+    return None
 
 
 def _mark_cancelled(enrolment: Enrolment, *, by, now) -> None:

@@ -7,7 +7,7 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 
-from academy.models import Invitation, User
+from academy.models import Invitation, Membership, User
 from tests.academy.factories import (
     DEFAULT_PASSWORD,
     InvitationFactory,
@@ -21,18 +21,71 @@ from tests.demand.factories import LearningNeedFactory
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "a long enough password"
-SIGNUP = {"email": "noor@example.com", "password1": PASSWORD, "password2": PASSWORD}
+SIGNUP = {
+    "first_name": "Noor", "last_name": "Bakker",
+    "email": "noor@example.com", "password1": PASSWORD, "password2": PASSWORD,
+}  # fmt: skip
 
 
-def test_sign_up_sends_a_confirmation_and_the_link_confirms(client, mailoutbox):
+def test_sign_up_sends_a_confirmation_and_the_link_confirms(client, mailoutbox, settings):
     response = client.post("/accounts/signup/", SIGNUP)
 
     assert response.status_code == 302
     user = User.objects.get(email="noor@example.com")
     assert not EmailAddress.objects.get(user=user).verified
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", mailoutbox[0].body).group(0)
-    client.post(link.split("testserver")[-1])
+    client.post(link.removeprefix(settings.SITE_URL))
     assert EmailAddress.objects.get(user=user).verified
+
+
+def test_sign_up_asks_for_given_and_family_name(client):
+    html = client.get("/accounts/signup/").content.decode()
+
+    assert re.search(r'<label[^>]*for="id_first_name"[^>]*>\s*Given name', html)
+    assert re.search(r'<label[^>]*for="id_last_name"[^>]*>\s*Family name', html)
+    assert 'autocomplete="given-name"' in html and 'autocomplete="family-name"' in html
+
+
+def test_sign_up_without_a_name_is_refused_with_the_reason(client, mailoutbox):
+    response = client.post("/accounts/signup/", {**SIGNUP, "first_name": " ", "last_name": ""})
+
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert errors["first_name"] == errors["last_name"] == ["This field is required."]
+    assert not User.objects.exists() and mailoutbox == []
+
+
+def test_sign_up_saves_the_name(client):
+    client.post("/accounts/signup/", {**SIGNUP, "first_name": " Noor ", "last_name": "van  Dijk"})
+
+    user = User.objects.get(email="noor@example.com")
+    assert (user.first_name, user.last_name) == ("Noor", "van Dijk")
+
+
+def test_sign_up_keeps_the_language_the_visitor_signed_up_in(client):
+    client.post("/accounts/signup/", SIGNUP, headers={"accept-language": "nl"})
+
+    assert User.objects.get(email="noor@example.com").preferred_language == "nl"
+
+
+def test_login_sign_up_and_logout_pages_say_log_in_log_out_and_sign_up(client):
+    login = client.get("/accounts/login/").content.decode()
+    signup = client.get("/accounts/signup/").content.decode()
+    client.force_login(UserFactory())
+    logout = client.get("/accounts/logout/").content.decode()
+
+    main = {name: html.split("<main", 1)[1] for name, html in
+            {"login": login, "signup": signup, "logout": logout}.items()}  # fmt: skip
+    assert re.search(r"<h1[^>]*>\s*Log in\s*</h1>", main["login"])
+    assert re.search(r"<button[^>]*>\s*Log in\s*</button>", main["login"])
+    assert re.search(r"<h1[^>]*>\s*Sign up\s*</h1>", main["signup"])
+    assert re.search(r"<button[^>]*>\s*Sign up\s*</button>", main["signup"])
+    assert re.search(r"<h1[^>]*>\s*Log out\s*</h1>", main["logout"])
+    for html in (login, signup, logout):
+        text = re.sub(r"<[^>]*>", " ", html)  # what people read, not the links' addresses
+        assert not re.search(r"sign[ -]?in\b|sign[ -]?out|signup", text, re.IGNORECASE)
+        assert "Sign Up" not in text
+    assert "<title>Log in · Academy</title>" in login
 
 
 def test_a_second_sign_up_with_the_same_email_creates_no_second_account(client, mailoutbox):
@@ -50,7 +103,7 @@ def test_a_second_sign_up_with_the_same_email_creates_no_second_account(client, 
 def test_sign_up_page_is_dutch_for_dutch_visitors(client):
     html = client.get("/accounts/signup/", headers={"accept-language": "nl"}).content.decode()
 
-    assert "Registreren" in html and "Mijn leren" in html
+    assert "Account aanmaken" in html and "Mijn leren" in html
 
 
 def test_login_attempts_are_rate_limited(client):
@@ -308,3 +361,81 @@ def test_the_trusted_proxies_are_read_from_the_environment():
 
     assert default.stdout.split() == ["0", "None"], default.stderr
     assert configured.stdout.split() == ["2", "X-Real-IP"], configured.stderr
+
+
+# --- An invitation survives sign-up and the confirmation email ------------------------------
+
+
+def hidden_next(html: str) -> str:
+    """The page's own form's `next` (the header's language switcher has one too)."""
+    main = html.split("<main", 1)[1]
+    return re.search(r'<input type="hidden" name="next" value="([^"]+)"', main).group(1)
+
+
+def test_invited_person_signs_up_confirms_and_comes_back_to_accept(client, mailoutbox, settings):
+    settings.SITE_URL = "https://academy.example.org"
+    invitation = InvitationFactory(email="noor@example.com", organisation__name="Gemeente Tiel")
+    page = f"/invitations/{invitation.token}/"
+
+    signup_link = re.search(
+        r'href="(/accounts/signup/\?next=[^"]+)"', client.get(page).content.decode()
+    )
+    form = client.get(signup_link.group(1).replace("%2F", "/")).content.decode()
+    assert hidden_next(form) == page
+    response = client.post("/accounts/signup/", {**SIGNUP, "next": hidden_next(form)})
+    assert response["Location"] == "/accounts/confirm-email/"  # "check your inbox"
+    link = re.search(
+        r"https://academy\.example\.org(/accounts/confirm-email/\S+)", mailoutbox[0].body
+    )
+    confirm = client.get(link.group(1)).content.decode()
+    confirmed = client.post(link.group(1).split("?")[0], {"next": hidden_next(confirm)})
+
+    assert confirmed["Location"] == page
+    html = client.get(page).content.decode()
+    assert "Accept the invitation" in html and "Given name" not in html  # named at sign-up
+    accepted = client.post(page)
+    assert accepted.status_code == 302
+    membership = Membership.objects.get(user__email="noor@example.com")
+    assert membership.organisation.name == "Gemeente Tiel"
+    assert (membership.user.first_name, membership.user.last_name) == ("Noor", "Bakker")
+
+
+def test_confirming_in_another_browser_still_leads_to_the_invitation(client, mailoutbox):
+    invitation = InvitationFactory(email="noor@example.com")
+    page = f"/invitations/{invitation.token}/"
+    client.post(f"/accounts/signup/?next={page}", {**SIGNUP, "next": page})
+    link = re.search(r"https?://[^/\s]+(/accounts/confirm-email/\S+)", mailoutbox[0].body).group(1)
+    client.logout()  # a fresh session: the link opened on another device
+
+    confirm = client.get(link).content.decode()
+    confirmed = client.post(link.split("?")[0], {"next": hidden_next(confirm)})
+
+    assert confirmed["Location"] == page
+    assert EmailAddress.objects.get(email="noor@example.com").verified
+    html = client.get(page).content.decode()
+    assert f'href="/accounts/login/?next={page}"' in html
+
+
+def test_a_confirmation_link_carries_no_next_page_off_the_site(client, mailoutbox):
+    client.post("/accounts/signup/", {**SIGNUP, "next": "https://evil.example.net/"})
+
+    assert "evil" not in mailoutbox[0].body
+
+
+def test_accepting_an_invitation_asks_a_nameless_account_for_its_name(client):
+    invitation = InvitationFactory(email="noor@example.com", given_name="Noor")
+    user = UserFactory(email="noor@example.com", first_name="", last_name="")
+    client.force_login(user)
+    page = f"/invitations/{invitation.token}/"
+
+    html = client.get(page).content.decode()
+    refused = client.post(page, {"first_name": "Noor", "last_name": ""})
+    accepted = client.post(page, {"first_name": "Noor", "last_name": "Bakker"})
+
+    assert 'name="first_name" value="Noor"' in html and "Family name" in html
+    assert refused.status_code == 200
+    assert refused.context["name_form"].errors["last_name"] == ["This field is required."]
+    assert accepted.status_code == 302
+    user.refresh_from_db()
+    assert (user.first_name, user.last_name) == ("Noor", "Bakker")
+    assert Membership.objects.filter(user=user, organisation=invitation.organisation).exists()

@@ -273,7 +273,7 @@ def test_anonymous_invitee_is_asked_to_sign_up_or_log_in(client):
 
     html = client.get(f"/invitations/{invitation.token}/").content.decode()
 
-    assert "Create an account" in html and f"next=/invitations/{invitation.token}/" in html
+    assert "Sign up" in html and f"signup/?next=/invitations/{invitation.token}/" in html
 
 
 def test_unknown_invitation_token_is_404(client):

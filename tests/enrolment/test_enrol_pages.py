@@ -88,13 +88,15 @@ def test_cancelling_offers_the_seat_to_the_next_who_accepts_it(client, run):
     client.post(enrol_url(run), ENROL)
 
     client.force_login(first)
-    client.post(f"/me/enrolments/{Enrolment.objects.get(learner=first).pk}/cancel/")
+    client.post(
+        f"/me/enrolments/{Enrolment.objects.get(learner=first).pk}/cancel/", {"confirm": "yes"}
+    )
     client.force_login(second)
     page = client.get("/me/").content.decode()
     entry = WaitingListEntry.objects.get(learner=second)
     client.post(f"/me/offers/{entry.pk}/accept/")
 
-    assert "A seat is offered to you until" in page
+    assert "A seat has come free. It is held for you until" in page
     assert Enrolment.objects.get(learner=second).status == "confirmed"
 
 

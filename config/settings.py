@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "academy",
+    "legal",
     "catalogue",
     "demand",
     "enrolment",

@@ -54,7 +54,8 @@ local result_file = "$result"
 local paths = {$paths}
 local nthreads = $threads
 local token = "$token"
-local body = "csrfmiddlewaretoken=" .. token .. "&payer=learner&motivation=&accept_terms=on"
+local body = "csrfmiddlewaretoken=" .. token ..
+   "&payer=learner&motivation=&accept_terms=on&terms_version=1"  -- the seeded terms
 
 local threads = {}
 local next_id = 0

@@ -78,7 +78,8 @@ class EnrolmentAdmin(AuditHistory, CuratedRunsOnly):
     list_display = ["learner", "run", "status", "payer", "organisation", "cohort", "created_at"]
     list_filter = ["status", "payer", "run__module__faculty", "run__module__themes"]
     fields = ["learner", "run", "status", "payer", "organisation", "cohort", "order", "motivation",
-              "created_at", "cancelled_at", "cancelled_by", "confirmation_sent_at"]  # fmt: skip
+              "accepted_terms", "created_at", "cancelled_at", "cancelled_by",
+              "confirmation_sent_at"]  # fmt: skip
     readonly_fields = fields
     actions = ["export_participants", "cancel_enrolments"]
 

@@ -1,11 +1,14 @@
 from django import forms
+from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from academy.forms import limit_upload_size
 from academy.models import User
 from catalogue.models import ModuleRun, Theme
 from enrolment.models import Enrolment
+from legal.queries import current_terms
 
 
 class ProfileForm(forms.ModelForm):
@@ -74,9 +77,20 @@ class EnrolForm(forms.Form):
     accept_terms = forms.BooleanField(
         label=_("I accept the terms of enrolment, including the cancellation conditions."),
     )
+    # The version of the terms this page showed; the service refuses it once replaced.
+    terms_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, memberships=(), asks_for_motivation=False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.terms = current_terms()
+        if self.terms:
+            self.fields["terms_version"].initial = self.terms.version
+            self.fields["accept_terms"].help_text = format_html(
+                '<a href="{}">{}</a>', reverse("legal:terms"),
+                _("Read the terms of enrolment (version %(version)d, in effect from %(date)s)")
+                % {"version": self.terms.version,
+                   "date": date_format(self.terms.effective_from, "j F Y")},
+            )  # fmt: skip
         if asks_for_motivation:
             motivation = self.fields["motivation"]
             motivation.required = True
@@ -94,6 +108,16 @@ class EnrolForm(forms.Form):
             ),
         ]  # fmt: skip
         self.fields["payer"].initial = "learner"
+
+    def clean_terms_version(self) -> int:
+        return self.cleaned_data["terms_version"] or 0  # 0: the page showed no terms
+
+    def terms_changed(self, message: str) -> None:
+        """The terms were replaced while the page was open: ask again, for the new version."""
+        self.data = self.data.copy()
+        self.data.pop("accept_terms", None)
+        self.data["terms_version"] = self.terms.version if self.terms else ""
+        self.add_error("accept_terms", message)
 
     def payment(self) -> dict:
         choice = self.cleaned_data["payer"]

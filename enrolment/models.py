@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from academy.models import Organisation
 from catalogue.models import ModuleRun, Session
+from legal.models import LegalDocument
 
 
 class EnrolmentQuerySet(models.QuerySet):
@@ -89,6 +90,17 @@ class Enrolment(models.Model):
     cancellation_sent_at = models.DateTimeField(
         _("cancellation notice sent at"), null=True, blank=True, editable=False
     )
+    # The version of the terms of enrolment the learner accepted (none for enrolments made
+    # before versions were recorded, or by an employer's cohort, which accepts no terms).
+    accepted_terms = models.ForeignKey(
+        LegalDocument,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("terms accepted"),
+    )
 
     objects = EnrolmentQuerySet.as_manager()
 
@@ -161,6 +173,16 @@ class WaitingListEntry(models.Model):
     created_at = models.DateTimeField(_("joined at"), auto_now_add=True)
     offered_at = models.DateTimeField(_("offered at"), null=True, blank=True)
     offer_expires_at = models.DateTimeField(_("offer expires at"), null=True, blank=True)
+    # Accepted on joining; the enrolment made from an accepted offer carries it on.
+    accepted_terms = models.ForeignKey(
+        LegalDocument,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("terms accepted"),
+    )
 
     objects = WaitingListQuerySet.as_manager()
 

@@ -1,5 +1,7 @@
 """What enrolment holds about a person, for the data export and account deletion."""
 
+from django.conf import settings
+
 from enrolment.models import CalendarFeed, Enrolment, WaitingListEntry
 from enrolment.services import withdraw_ahead
 
@@ -15,9 +17,10 @@ def export_enrolment_data(user) -> dict:
                 "employer": e.organisation.name if e.organisation else None,
                 "motivation": e.motivation,
                 "enrolled_at": e.created_at.isoformat(),
+                "terms_accepted": _terms(e.accepted_terms),
             }
             for e in Enrolment.objects.filter(learner=user).select_related(
-                "run__module", "organisation"
+                "run__module", "organisation", "accepted_terms"
             )
         ],
         "waiting_list": [
@@ -30,6 +33,14 @@ def export_enrolment_data(user) -> dict:
             for w in WaitingListEntry.objects.filter(learner=user).select_related("run__module")
         ],
     }
+
+
+def _terms(terms) -> dict | None:
+    """Which version of the terms an enrolment was made under, and where to read it."""
+    if terms is None:
+        return None
+    return {"version": terms.version, "in_effect_from": terms.effective_from.isoformat(),
+            "url": settings.SITE_URL + terms.get_absolute_url()}  # fmt: skip
 
 
 def erase_enrolment_data(user) -> None:

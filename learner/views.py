@@ -96,8 +96,10 @@ def enrol(request, slug, code):
         try:
             outcome = services.enrol(
                 run=run, learner=request.user, motivation=form.cleaned_data["motivation"],
-                **form.payment(),
+                accepted_terms=form.cleaned_data["terms_version"], **form.payment(),
             )  # fmt: skip
+        except services.TermsChanged as error:
+            form.terms_changed(str(error))
         except services.EnrolmentError as error:
             form.add_error(None, str(error))
         else:

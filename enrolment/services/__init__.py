@@ -33,7 +33,7 @@ from enrolment.services.cohorts import (
     parse_cohort_list,
     swap_cohort_member,
 )
-from enrolment.services.errors import CohortError, EnrolmentError
+from enrolment.services.errors import CohortError, EnrolmentError, TermsChanged
 from enrolment.services.moves import (
     give_seat_to_colleague,
     move_enrolment,
@@ -72,6 +72,7 @@ __all__ = [
     "OFFER_VALIDITY",
     "CohortError",
     "EnrolmentError",
+    "TermsChanged",
     "accept_offer",
     "approve_enrolment",
     "calendar_feed_for",

@@ -24,7 +24,8 @@ from catalogue.queries import require_curator_of_runs
 from enrolment import tasks
 from enrolment.models import Enrolment, WaitingListEntry
 from enrolment.services.billing import CREDITED_FOR_CANCELLATION, _place_order, credit_enrolments
-from enrolment.services.errors import EnrolmentError
+from enrolment.services.errors import EnrolmentError, TermsChanged
+from legal.queries import current_terms
 
 OFFER_VALIDITY = timedelta(hours=48)
 
@@ -91,16 +92,22 @@ def enrol(
     payer: str = Enrolment.Payer.LEARNER,
     organisation=None,
     motivation: str = "",
+    accepted_terms: int | None = None,
 ) -> Enrolment | WaitingListEntry:
-    """A seat if one is left, otherwise a place on the waiting list."""
+    """A seat if one is left, otherwise a place on the waiting list.
+
+    `accepted_terms` is the version of the terms of enrolment the learner was shown and
+    accepted; it must still be the one in effect, and is recorded with the enrolment."""
     run = _locked(run)
     _check_open(run)
     status = _enrolment_status(learner=learner, payer=payer, organisation=organisation)
+    terms = _terms_accepted(accepted_terms)
     if Enrolment.objects.holding_a_seat().filter(run=run, learner=learner).exists():
         raise EnrolmentError(_("You are already enrolled in this run."))
     if run.waiting_list.filter(learner=learner, status__in=WaitingListEntry.ACTIVE).exists():
         raise EnrolmentError(_("You are already on the waiting list for this run."))
-    details = {"payer": payer, "organisation": organisation, "motivation": motivation}
+    details = {"payer": payer, "organisation": organisation, "motivation": motivation,
+               "accepted_terms": terms}  # fmt: skip
     taken = seats_taken(run)
     if taken < run.capacity:
         enrolment = Enrolment.objects.create(run=run, learner=learner, status=status, **details)
@@ -112,6 +119,20 @@ def enrol(
     entry = WaitingListEntry.objects.create(run=run, learner=learner, **details)
     _log("enrolment.waitlisted", entry, run=run, by=learner, payer=payer)
     return entry
+
+
+def _terms_accepted(version: int | None):
+    """The terms in effect, if those are the ones the learner accepted. None: nobody was
+    asked (the office, a test) or no terms were ever published (version 0 then)."""
+    if version is None:
+        return None
+    terms = current_terms()
+    if version != (terms.version if terms else 0):
+        raise TermsChanged(_(
+            "The terms changed since you opened this page; please read and accept the new "
+            "version."
+        ))  # fmt: skip
+    return terms
 
 
 def _log(action: str, enrolment, *, run: ModuleRun, by, **details) -> None:
@@ -217,6 +238,7 @@ def accept_offer(*, entry: WaitingListEntry, learner, now=None) -> Enrolment:
     enrolment = Enrolment.objects.create(
         run=entry.run, learner=learner, status=status, payer=entry.payer,
         organisation=entry.organisation, motivation=entry.motivation,
+        accepted_terms_id=entry.accepted_terms_id,
     )  # fmt: skip
     entry.status = WaitingListEntry.Status.ACCEPTED
     entry.save(update_fields=["status"])

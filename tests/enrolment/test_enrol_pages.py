@@ -13,7 +13,8 @@ from tests.enrolment.factories import EnrolmentFactory, WaitingListEntryFactory
 
 pytestmark = pytest.mark.django_db
 
-ENROL = {"payer": "learner", "motivation": "", "accept_terms": "on"}
+# The terms shown on the page (version 1, in effect since the first migrate).
+ENROL = {"payer": "learner", "motivation": "", "accept_terms": "on", "terms_version": 1}
 
 
 @pytest.fixture

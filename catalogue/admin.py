@@ -270,7 +270,7 @@ class ModuleAdmin(AuditHistory, ServiceRefusalsAsMessages, ScopedToFacultyAdmin)
 
 class DuplicateRunForm(forms.Form):
     start_date = forms.DateField(
-        label=_("New start date"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("New start date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
 
     def clean_start_date(self):

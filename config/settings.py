@@ -110,6 +110,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "academy.context_processors.site",
             ],
+            # the `local_date` filter: dates in formats the language names (academy.formats)
+            "builtins": ["academy.templatetags.academy_formats"],
         },
     },
 ]
@@ -180,6 +182,9 @@ ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("TRUSTED_CLIENT_IP_HEADER", default="
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("nl", _("Dutch"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates day-month-year in English too (Django's "en" writes US dates), Dutch months in lower
+# case, and the site's named formats: config/formats/<language>/formats.py.
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

@@ -145,8 +145,8 @@ class ProposalForm(forms.ModelForm):
             "partners": forms.CheckboxSelectMultiple,
             "lecturers": forms.SelectMultiple(attrs={"size": 6}),
             "learning_needs": forms.SelectMultiple(attrs={"size": 6}),
-            "first_run_starts": forms.DateInput(attrs={"type": "date"}),
-            "first_run_ends": forms.DateInput(attrs={"type": "date"}),
+            "first_run_starts": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "first_run_ends": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
 
     def __init__(self, *args, user=None, **kwargs):

@@ -174,7 +174,7 @@ class CohortForm(forms.Form):
         )
         self.fields["run"].label_from_instance = lambda run: _(
             "%(module)s · starts %(start)s · %(seats)d seats left"
-        ) % {"module": run.module.title, "start": date_format(run.start_date, "j M Y"),
+        ) % {"module": run.module.title, "start": date_format(run.start_date, "SHORT_DATE_FORMAT"),
              "seats": seats_left[run.pk]}  # fmt: skip
         self.fields["members"].queryset = organisation.members.order_by(
             "last_name", "first_name", "email"

@@ -1,7 +1,9 @@
 """Small charts drawn on the server as SVG: no script, readable by screen readers through
 the table that goes with each."""
 
-from django.utils.formats import date_format, number_format
+from django.utils.formats import number_format
+
+from academy.formats import local_date_format
 
 WIDTH, HEIGHT, GAP = 240, 60, 2
 
@@ -21,7 +23,8 @@ def monthly_bars(series: list[tuple]) -> dict:
             "needs_y": round(HEIGHT - needs_height, 1), "needs_height": needs_height,
             "interest_y": round(HEIGHT - needs_height - interest_height, 1),
             "interest_height": interest_height,
-            "label": date_format(month, "M Y"), "needs": needs, "interest": interest,
+            "label": local_date_format(month, "SHORT_YEAR_MONTH_FORMAT"),
+            "needs": needs, "interest": interest,
         })  # fmt: skip
     total = sum(b["needs"] + b["interest"] for b in bars)
     return {"bars": bars, "width": WIDTH, "height": HEIGHT, "total": total}
@@ -85,7 +88,9 @@ def _vertical(months: list, first: str, second: str, *, money: bool = False, sta
 
 def _axis_label(month) -> str:
     """Short month names on the axis; the year where it starts and in January."""
-    return date_format(month, "M Y" if month.month in (1, 9) else "M")
+    return local_date_format(
+        month, "SHORT_YEAR_MONTH_FORMAT" if month.month in (1, 9) else "SHORT_MONTH_FORMAT"
+    )
 
 
 def monthly_enrolments(months: list) -> dict:

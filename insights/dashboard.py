@@ -25,9 +25,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from academy.formats import local_date_format
 from catalogue.models import Faculty, Module, ModuleRun, Partner, Teaching, Theme, local_name
 from catalogue.queries import faculties_curated_by, reads_everything, reads_insights
 from credentials.models import Credential
@@ -91,7 +91,8 @@ class Period:
         if last < first:
             first, last = last, first
         last = min(last, add_months(first, MAX_MONTHS - 1))
-        label = f"{date_format(first, 'M Y')} – {date_format(last, 'M Y')}"
+        label = (f"{local_date_format(first, 'SHORT_YEAR_MONTH_FORMAT')} – "
+                 f"{local_date_format(last, 'SHORT_YEAR_MONTH_FORMAT')}")
         return cls(first, add_months(last, 1), label)
 
     @property
@@ -313,7 +314,7 @@ class MonthRow:
 
     @property
     def label(self) -> str:
-        return date_format(self.month, "M Y")
+        return local_date_format(self.month, "SHORT_YEAR_MONTH_FORMAT")
 
 
 @dataclass

@@ -164,7 +164,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ACCOUNT_ADAPTER = "academy.adapters.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "academy.forms.SignupForm"}  # asks for the name too
+ACCOUNT_FORMS = {"login": "academy.forms.LoginForm", "signup": "academy.forms.SignupForm"}
 # Failed logins: at most 10 a minute from one IP address, and 5 in 5 minutes for one
 # account from one IP address (the adapter puts the address into the key), so a stranger
 # elsewhere cannot lock an account's owner out. Counted in CACHES: production points

@@ -86,6 +86,7 @@ def test_login_sign_up_and_logout_pages_say_log_in_log_out_and_sign_up(client):
         assert not re.search(r"sign[ -]?in\b|sign[ -]?out|signup", text, re.IGNORECASE)
         assert "Sign Up" not in text
     assert "<title>Log in · Academy</title>" in login
+    assert "Remember me" in login and "Remember Me" not in login
 
 
 def test_a_second_sign_up_with_the_same_email_creates_no_second_account(client, mailoutbox):

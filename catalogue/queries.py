@@ -381,6 +381,16 @@ def published_module(slug: str, *, today: date | None = None, user=None) -> Modu
     return module
 
 
+def next_run_to_join(runs, *, today: date | None = None) -> ModuleRun | None:
+    """The run the page puts first: the earliest one open for enrolment (a full one has a
+    waiting list), else the earliest still to come; runs in start order, as
+    `published_module` gives them."""
+    runs = list(runs)
+    today = today or timezone.localdate()
+    open_runs = (run for run in runs if run.why_not_open_for_enrolment(today) is None)
+    return next(open_runs, runs[0] if runs else None)
+
+
 def next_modules_to_start(*, limit: int = 6, today: date | None = None) -> QuerySet[Module]:
     today = today or timezone.localdate()
     return (

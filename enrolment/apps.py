@@ -9,9 +9,10 @@ class EnrolmentConfig(AppConfig):
     def ready(self):
         from academy import audit, personal_data
         from enrolment.personal_data import erase_enrolment_data, export_enrolment_data
-        from enrolment.services.seats import AUDIT_ACTIONS
+        from enrolment.services import preferences, seats
 
-        audit.describe_actions(AUDIT_ACTIONS)
+        audit.describe_actions(seats.AUDIT_ACTIONS)
+        audit.describe_actions(preferences.AUDIT_ACTIONS)
 
         personal_data.register(
             "enrolment", export=export_enrolment_data, erase=erase_enrolment_data

@@ -64,7 +64,18 @@ class ProfileForm(forms.ModelForm):
 
 
 class EnrolForm(forms.Form):
-    """Who pays, an optional motivation, and consent to the terms."""
+    """Who pays, an optional motivation, and consent to the terms; the given and family
+    name too when the account lacks them (required when the learner pays: the invoice is
+    made out to them)."""
+
+    first_name = forms.CharField(
+        label=_("Given name"), max_length=150, required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )  # fmt: skip
+    last_name = forms.CharField(
+        label=_("Family name"), max_length=150, required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )  # fmt: skip
 
     payer = forms.ChoiceField(label=_("Who pays?"), widget=forms.RadioSelect)
     motivation = forms.CharField(
@@ -80,7 +91,7 @@ class EnrolForm(forms.Form):
     # The version of the terms this page showed; the service refuses it once replaced.
     terms_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, memberships=(), asks_for_motivation=False, **kwargs):
+    def __init__(self, *args, memberships=(), asks_for_motivation=False, learner=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.terms = current_terms()
         if self.terms:
@@ -108,6 +119,31 @@ class EnrolForm(forms.Form):
             ),
         ]  # fmt: skip
         self.fields["payer"].initial = "learner"
+        names = ("first_name", "last_name")
+        self.names_asked = [name for name in names if learner and not getattr(learner, name)]
+        for name in names:
+            if name not in self.names_asked:
+                del self.fields[name]
+            elif self.memberships:  # an employer that pays is invoiced in its own name
+                self.fields[name].help_text = _("Needed for your invoice if you pay yourself.")
+            else:
+                self.fields[name].required = True
+                self.fields[name].help_text = _("As it will appear on your invoice.")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("payer") == "learner":
+            for name in self.names_asked:
+                if name in cleaned and not cleaned[name]:  # (a required one has its error)
+                    self.add_error(name, _("Your invoice needs your name: fill it in."))
+        return cleaned
+
+    def names(self) -> dict:
+        """The names the learner gave, for `services.give_name` (empty when none were asked)."""
+        return {
+            "given_name": self.cleaned_data.get("first_name", ""),
+            "family_name": self.cleaned_data.get("last_name", ""),
+        }
 
     def clean_terms_version(self) -> int:
         return self.cleaned_data["terms_version"] or 0  # 0: the page showed no terms

@@ -11,9 +11,9 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format, number_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
@@ -24,11 +24,8 @@ from academy import personal_data
 from academy import services as people
 from academy.forms import DeleteAccountForm, looks_like_token
 from academy.pdf import pdf_response
-from catalogue import page_cache
-from catalogue import queries as catalogue_queries
 from catalogue.calendars import calendar_of, session_event
 from catalogue.models import Module, ModuleRun
-from catalogue.structured_data import course_json_ld
 from credentials import queries as credential_queries
 from demand import queries as demand_queries
 from demand.forms import InterestByEmailForm
@@ -36,48 +33,24 @@ from enrolment import queries, services
 from enrolment.forms import EnrolForm, ProfileForm
 from enrolment.models import CalendarFeed, Enrolment, WaitingListEntry
 from evaluations import queries as evaluation_queries
+from learner import module_page
 
 # --- The module page ----------------------------------------------------------------------
 
 
 @require_GET
 def module_detail(request, slug):
-    cache_key = page_cache.module_key(slug)
-    parts = page_cache.get(cache_key)
-    if parts is None:
-        try:
-            module = catalogue_queries.published_module(slug, user=request.user)
-        except Module.DoesNotExist:
-            raise Http404(_("No such module.")) from None
-        queries.fill_seats_taken(module.upcoming_runs)
-        rating = evaluation_queries.module_rating(module.pk)
-        context = {
-            "module": module,
-            "rating": rating,
-            "json_ld": course_json_ld(
-                module,
-                url=settings.SITE_URL + module.get_absolute_url(),
-                rating=rating if rating.shown else None,
-            ),
-            "outcomes": [outcome for outcome in module.learning_outcomes if outcome.strip()],
-        }
-        parts = {
-            "title": module.title,
-            "slug": module.slug,
-            "open_for_enrolment": any(
-                run.why_not_open_for_enrolment() is None for run in module.upcoming_runs
-            ),
-            "summary": module.summary,
-            "json_ld": context["json_ld"],
-            "body": render_to_string("catalogue/_module.html", context, request),
-        }
-        if module.is_public:  # a curator's preview of a draft is never cached
-            page_cache.put(cache_key, parts)
-    context = {**parts, "body": mark_safe(parts["body"])}  # noqa: S308 - rendered by us above
+    parts = module_page.cached_parts(request, slug)
+    places = queries.places_in_runs(request.user, parts["run_ids"])
+    body = module_page.with_places(parts["body"], places, request)
+    context = {**parts, "body": mark_safe(body)}  # noqa: S308 - rendered by us (module_page)
     if not parts["open_for_enrolment"]:  # "tell me when", per visitor: never in the cache
         context["interest"] = demand_queries.follows(request.user, module_slug=parts["slug"])
         context["interest_form"] = InterestByEmailForm()
-    return render(request, "catalogue/module_detail.html", context)
+    response = render(request, "catalogue/module_detail.html", context)
+    if places:  # the learner's own places: no shared cache may keep this copy
+        patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 @login_required
@@ -86,18 +59,26 @@ def enrol(request, slug, code):
         ModuleRun.objects.select_related("module"),
         module__slug=slug, module__status=Module.Status.PUBLISHED, code=code,
     )  # fmt: skip
+    place = queries.places_in_runs(request.user, [run.pk]).get(run.pk)
+    if place is not None:  # already in: say where they stand instead of a second enrolment
+        return render(request, "learner/enrol.html", {
+            "run": run, "place": place, "waiting": isinstance(place, WaitingListEntry),
+        })  # fmt: skip
     queries.fill_seats_taken([run])  # the page says whether this is the waiting list
     form = EnrolForm(
         request.POST or None,
         memberships=queries.memberships_of(request.user),
         asks_for_motivation=run.module.asks_for_motivation,
+        learner=request.user,
     )
     if request.method == "POST" and form.is_valid():
         try:
-            outcome = services.enrol(
-                run=run, learner=request.user, motivation=form.cleaned_data["motivation"],
-                accepted_terms=form.cleaned_data["terms_version"], **form.payment(),
-            )  # fmt: skip
+            with transaction.atomic():  # the name is kept only with the enrolment it is for
+                services.give_name(user=request.user, **form.names())
+                outcome = services.enrol(
+                    run=run, learner=request.user, motivation=form.cleaned_data["motivation"],
+                    accepted_terms=form.cleaned_data["terms_version"], **form.payment(),
+                )  # fmt: skip
         except services.TermsChanged as error:
             form.terms_changed(str(error))
         except services.EnrolmentError as error:

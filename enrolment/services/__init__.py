@@ -8,7 +8,8 @@
   swapping a member for a colleague.
 - `moves`: the office moves an enrolment to another run, or gives its seat to a colleague.
 - `attendance`: attendance at sessions.
-- `preferences`: a professional's interests, progress sharing and calendar feed.
+- `preferences`: a professional's interests, progress sharing, calendar feed and the name
+  an account lacked when its owner enrols.
 - `errors`: `EnrolmentError` and `CohortError`.
 
 Locks are always taken in one order: runs (by id when several), then the enrolment, then
@@ -42,6 +43,7 @@ from enrolment.services.moves import (
 )
 from enrolment.services.preferences import (
     calendar_feed_for,
+    give_name,
     renew_calendar_feed,
     update_preferences,
 )
@@ -86,6 +88,7 @@ __all__ = [
     "decline_offer",
     "enrol",
     "expire_offers",
+    "give_name",
     "give_seat_to_colleague",
     "issue_invoice",
     "leave_waiting_list",

@@ -1,10 +1,29 @@
 """A professional's own settings: the themes they follow, whether each employer sees their
-progress, and the secret address of their calendar feed."""
+progress, the secret address of their calendar feed, and the name their invoices bear."""
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy
 
+from academy.audit import log_action
 from academy.services import set_progress_sharing
 from enrolment.models import CalendarFeed, new_feed_token
+
+# The trail's code for a name given on the enrol form (registered in enrolment.apps).
+AUDIT_ACTIONS = {"account.name_given": gettext_lazy("Gave their name on enrolling")}
+
+
+@transaction.atomic
+def give_name(*, user, given_name: str, family_name: str) -> None:
+    """The given and family name an account lacked, asked when its owner enrols: an invoice
+    is made out to a person, not to an email address. Names already there stay."""
+    names = {"first_name": " ".join(given_name.split()), "last_name": " ".join(family_name.split())}
+    given = {field: name for field, name in names.items() if name and not getattr(user, field)}
+    if not given:
+        return
+    for field, name in given.items():
+        setattr(user, field, name)
+    user.save(update_fields=list(given))
+    log_action(actor=user, action="account.name_given", target=user, subject=user)
 
 
 @transaction.atomic

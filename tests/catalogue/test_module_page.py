@@ -182,6 +182,35 @@ def test_module_page_query_count_does_not_grow_with_runs(
     assert response.status_code == 200
 
 
+@pytest.mark.parametrize("runs", [2, 6])
+def test_module_page_for_a_learner_with_places_in_its_runs_keeps_its_query_count(
+    client, django_assert_max_num_queries, runs
+):
+    from tests.enrolment.factories import EnrolmentFactory, WaitingListEntryFactory
+
+    learner = UserFactory()
+    module = ModuleFactory(slug="many", themes=[ThemeFactory()], partners=[PartnerFactory()])
+    for number in range(runs):
+        run = ModuleRunFactory(module=module)
+        SessionFactory.create_batch(3, run=run)
+        TeachingFactory(run=run)
+        if number % 2:
+            WaitingListEntryFactory(run=run, learner=learner)
+        else:
+            EnrolmentFactory(run=run, learner=learner)
+    client.force_login(learner)
+
+    # the page's 9 (as above), the session and the user, the learner's seats and places (2)
+    with django_assert_max_num_queries(13):
+        response = client.get("/modules/many/")
+    seats = len(range(0, runs, 2))  # every other run; the first is in the glance as well
+    assert response.content.decode().count("You are enrolled") == seats + 1
+
+    # From the cache: only the session, the user and the learner's own seats and places.
+    with django_assert_max_num_queries(4):
+        client.get("/modules/many/")
+
+
 def test_module_page_is_cached_and_follows_changes(
     client, module, django_assert_num_queries, django_capture_on_commit_callbacks
 ):
@@ -213,3 +242,68 @@ def test_seats_left_count_enrolments_and_open_offers(client, module):
     html = client.get("/modules/responsible-ai/").content.decode()
 
     assert "21 seats left" in html
+
+
+def glance(html: str) -> str:
+    """The "At a glance" block of a module page."""
+    return re.search(r'<aside[^>]*aria-labelledby="facts".*?</aside>', html, re.S).group(0)
+
+
+def test_at_a_glance_comes_first_with_the_next_run_its_price_and_enrol(client, module):
+    module.vat_rate = 21
+    module.save()
+
+    html = client.get("/modules/responsible-ai/").content.decode()
+
+    # Straight after the title and summary (on a phone, the first thing after them).
+    assert html.index("At a glance") < html.index("About this module")
+    block = glance(html)
+    for text in [
+        "Next run",
+        "4 Mar 2027 –",
+        "15 Apr 2027",
+        "Blended",
+        "€1,450.00",
+        "excl. VAT; €1,754.50 incl. 21% VAT",
+        "24 seats left",
+        "84 hours · 3 ECTS",
+        "EQF/NLQF 6 (bachelor)",
+        "English",
+        'href="/modules/responsible-ai/2027-03/enrol/"',
+    ]:
+        assert text in block, text
+    assert ">Enrol<" in block
+
+
+def test_at_a_glance_skips_a_run_not_yet_open_and_offers_a_full_ones_waiting_list(client):
+    module = ModuleFactory(slug="ethics")
+    ModuleRunFactory(module=module, code="soon", start_date=date(2027, 2, 1),
+                     end_date=date(2027, 3, 1), status="planned")  # fmt: skip
+    ModuleRunFactory(module=module, code="full", start_date=date(2027, 5, 3),
+                     end_date=date(2027, 6, 7), capacity=0, location="Utrecht")  # fmt: skip
+
+    block = glance(client.get("/modules/ethics/").content.decode())
+
+    assert "3 May 2027 –" in block and "7 Jun 2027" in block and "Blended · Utrecht" in block
+    assert "Full: join the waiting list" in block
+    assert 'href="/modules/ethics/full/enrol/">Join the waiting list' in block
+    assert "All 2 dates and their sessions" in block
+
+
+def test_a_run_whose_enrolment_has_not_opened_says_so_instead_of_enrol(client):
+    module = ModuleFactory(slug="later")
+    ModuleRunFactory(module=module, code="autumn", enrolment_opens=date(2099, 1, 1))
+
+    html = client.get("/modules/later/").content.decode()
+
+    assert "Enrolment for this run has not opened yet." in glance(html)
+    assert "/modules/later/autumn/enrol/" not in html
+
+
+def test_at_a_glance_without_runs_asks_to_be_told(client):
+    ModuleFactory(slug="someday", price=800)
+
+    block = glance(client.get("/modules/someday/").content.decode())
+
+    assert "No dates are planned yet." in block and 'href="#tell-me-when"' in block
+    assert "€800.00" in block

@@ -36,7 +36,7 @@ def test_learners_enrol_wait_and_get_an_offer_after_a_cancellation(page, axe_vio
 
     log_in(page, "second@example.com")
     page.goto("/modules/data-ethics/")
-    page.get_by_role("link", name="Join the waiting list").click()
+    page.get_by_role("link", name="Join the waiting list").first.click()
     page.get_by_label("I accept the terms").check()
     page.get_by_role("button", name="Join the waiting list").click()
     expect(page.get_by_text("On the waiting list: number 1.")).to_be_visible()

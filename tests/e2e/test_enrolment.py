@@ -9,9 +9,12 @@ from icalendar import Calendar
 from playwright.sync_api import expect
 
 from catalogue.models import Session
-from tests.academy.factories import UserFactory
+from enrolment import services
+from enrolment.models import Enrolment
+from tests.academy.factories import MembershipFactory, UserFactory
 from tests.catalogue.factories import ModuleRunFactory, SessionFactory, local_datetime
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import fits_a_phone, log_in
+from tests.enrolment.factories import EnrolmentFactory, WaitingListEntryFactory
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -43,12 +46,15 @@ def test_learners_enrol_wait_and_get_an_offer_after_a_cancellation(page, axe_vio
 
     log_in(page, "first@example.com")
     page.goto("/me/")
-    page.get_by_role("button", name="Cancel enrolment").click()
+    page.get_by_role("link", name="Cancel enrolment").click()
+    expect(page.get_by_text("offered to the next person on the waiting list")).to_be_visible()
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Yes, cancel my enrolment").click()
     expect(page.get_by_text("Your enrolment has been cancelled.")).to_be_visible()
 
     log_in(page, "second@example.com")
     page.goto("/me/")
-    expect(page.get_by_text("A seat is offered to you until")).to_be_visible()
+    expect(page.get_by_text("A seat has come free. It is held for you until")).to_be_visible()
     assert axe_violations(page) == []
     page.get_by_role("button", name="Accept the seat").click()
     expect(page.get_by_text("You are enrolled for Data ethics.")).to_be_visible()
@@ -108,7 +114,7 @@ def test_learner_enrols_sees_sessions_and_subscribes_to_the_calendar_feed(
     expect(page).to_have_url(f"{live_server.url}/me/")
     expect(page.get_by_text("You are enrolled for Data ethics.")).to_be_visible()
     modules = page.get_by_role("region", name="Your modules")
-    expect(modules.get_by_role("link", name="Data ethics")).to_be_visible()
+    expect(modules.get_by_role("link", name="Data ethics", exact=True)).to_be_visible()
     expect(modules.get_by_role("listitem").filter(has_text="Kick-off webinar")).to_have_text(
         f"{on_screen(webinar.starts_at)}–21:00 · Kick-off webinar · online link Kick-off webinar"
     )
@@ -178,3 +184,54 @@ def test_learner_enrols_sees_sessions_and_subscribes_to_the_calendar_feed(
 
     violations = axe_violations(page)
     assert violations == [], axe_violations.describe(violations)
+
+
+def test_my_learning_tells_each_place_apart_warns_of_overlaps_and_asks_before_cancelling(
+    page, axe_violations
+):
+    learner = UserFactory(email="learner@example.com", first_name="Noor")
+    membership = MembershipFactory(user=learner, organisation__name="Gemeente Utrecht")
+    ethics = EnrolmentFactory(learner=learner, run__module__title="Data ethics").run
+    day = ethics.start_date.timetuple()[:3]
+    SessionFactory(run=ethics, title="Ethics lab", starts_at=local_datetime(*day, 13),
+                   ends_at=local_datetime(*day, 16),
+                   location="Ruppert building, Leuvenlaan 21, Utrecht")  # fmt: skip
+    law = EnrolmentFactory(
+        learner=learner, run__module__title="Privacy law for professionals in the public sector",
+        run__start_date=ethics.start_date, payer="employer", organisation=membership.organisation,
+        status=Enrolment.Status.AWAITING_APPROVAL,
+    ).run  # fmt: skip
+    SessionFactory(run=law, title="GDPR seminar", starts_at=local_datetime(*day, 15),
+                   ends_at=local_datetime(*day, 17),
+                   location="Drift 21, Utrecht")  # fmt: skip
+    WaitingListEntryFactory(learner=UserFactory(), run=ModuleRunFactory(capacity=0))
+    WaitingListEntryFactory(learner=learner, run=ModuleRunFactory(
+        capacity=0, module__title="Leading change"))  # fmt: skip
+    offered = ModuleRunFactory(capacity=1, module__title="Statistics for policy")
+    WaitingListEntryFactory(learner=learner, run=offered)
+    services.promote_waitlist(run=offered)
+
+    log_in(page, "learner@example.com")
+    page.goto("/me/")
+
+    modules = page.get_by_role("region", name="Your modules")
+    for words in ("Confirmed", "Awaiting approval", "On the waiting list", "Seat offered"):
+        expect(modules.locator(".enrolment-status", has_text=words)).to_be_visible()
+    expect(modules.get_by_text("Waiting for your employer's approval")).to_be_visible()
+    expect(modules.get_by_text("GDPR seminar", exact=False).first).to_be_visible()  # the clash
+    expect(modules.get_by_text("A seat has come free. It is held for you until")).to_be_visible()
+    expect(modules.get_by_text("Overlap:")).to_have_count(2)
+    violations = axe_violations(page)
+    assert violations == [], axe_violations.describe(violations)
+    fits_a_phone(page, "my-learning")
+
+    modules.get_by_role("link", name="Cancel enrolment Data ethics").click()
+    expect(
+        page.get_by_role("heading", name="Cancel your enrolment for Data ethics?")
+    ).to_be_visible()
+    violations = axe_violations(page)
+    assert violations == [], axe_violations.describe(violations)
+    fits_a_phone(page, "cancel-confirmation")
+    page.get_by_role("link", name="Keep my seat").click()
+    expect(page.get_by_role("region", name="Your modules")).to_be_visible()
+    assert Enrolment.objects.get(run=ethics).status == Enrolment.Status.CONFIRMED

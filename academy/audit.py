@@ -60,7 +60,8 @@ DETAIL_LABELS = {
     "changed": _("changed an earlier result"), "result": _("result"), "reason": _("reason"),
     "number": _("number"), "total": _("total"), "corrects": _("corrects"),
     "reference": _("payment reference"), "role": _("role"), "from": _("from"), "to": _("to"),
-    "learner": _("learner"), "member": _("member"),
+    "learner": _("learner"), "member": _("member"), "session": _("session"),
+    "present": _("present"), "early_override_reason": _("reason for recording early"),
 }  # fmt: skip
 
 

@@ -1,6 +1,6 @@
 """The Academy's offer: faculties, themes and partners; modules, their runs and sessions."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -301,6 +301,21 @@ class ModuleRunQuerySet(models.QuerySet):
             status=ModuleRun.Status.OPEN,
         )
 
+    def taken_place(self, now: datetime | None = None):
+        """Runs whose results may be recorded (`run_has_taken_place`)."""
+        return self.filter(run_has_taken_place(now or timezone.now()))
+
+
+def run_has_taken_place(now: datetime, run: str = "") -> models.Q:
+    """A run's results may be recorded once its last session has started (a run without
+    sessions: once its end date has come): the SQL twin of `ModuleRun.results_from`, for runs
+    or, with run="run__", for rows that belong to one."""
+    its_sessions = Session.objects.filter(run=models.OuterRef(f"{run}pk"))
+    sessions = models.Exists(its_sessions)
+    later = models.Exists(its_sessions.filter(starts_at__gt=now))
+    ended = models.Q(**{f"{run}end_date__lte": timezone.localdate(now)})
+    return (sessions & ~later) | (~sessions & ended)
+
 
 class ModuleRun(models.Model):
     """An edition of a module, with its own dates, seats and sessions."""
@@ -418,6 +433,16 @@ class ModuleRun(models.Model):
         """A seat may pass to someone else only before the run starts."""
         return (today or timezone.localdate()) < self.start_date
 
+    def results_from(self) -> datetime:
+        """When results may be recorded (and credentials signed): once the run has taken place,
+        when its last session starts (a one-day run's exam is in the afternoon, not at midnight);
+        a run without sessions (self-paced), when its end date begins."""
+        last = self.sessions.order_by("-starts_at").values_list("starts_at", flat=True).first()
+        return last or timezone.make_aware(datetime.combine(self.end_date, time.min))
+
+    def has_taken_place(self, now: datetime | None = None) -> bool:
+        return (now or timezone.now()) >= self.results_from()
+
     @property
     def last_day_to_cancel(self):
         return self.cancellation_deadline or self.start_date - timedelta(days=1)
@@ -426,6 +451,19 @@ class ModuleRun(models.Model):
         return reverse(
             "catalogue:run_calendar", kwargs={"slug": self.module.slug, "code": self.code}
         )
+
+
+class SessionQuerySet(models.QuerySet):
+    def started(self, now: datetime | None = None):
+        """Sessions that have begun, whose attendance may be recorded (`Session.has_started`)."""
+        return self.filter(starts_at__lte=now or timezone.now())
+
+    def with_run_taken_place(self, now: datetime | None = None):
+        """Each session knows whether its run's results may be recorded (`run_taken_place`)."""
+        return self.annotate(run_taken_place=models.ExpressionWrapper(
+            run_has_taken_place(now or timezone.now(), run="run__"),
+            output_field=models.BooleanField(),
+        ))  # fmt: skip
 
 
 class Session(models.Model):
@@ -447,6 +485,8 @@ class Session(models.Model):
     )
     online_url = models.URLField(_("online link"), blank=True, help_text=_("For online sessions."))
 
+    objects = SessionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
@@ -461,6 +501,10 @@ class Session(models.Model):
 
     def __str__(self):
         return f"{self.title} ({timezone.localtime(self.starts_at):%Y-%m-%d %H:%M})"
+
+    def has_started(self, now: datetime | None = None) -> bool:
+        """Attendance is recorded once a session has begun, not before."""
+        return self.starts_at <= (now or timezone.now())
 
     @property
     def where(self) -> str:

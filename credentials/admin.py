@@ -25,7 +25,17 @@ from enrolment.models import Enrolment
 
 
 class ResultAdminForm(forms.ModelForm):
-    """What record_result would refuse, refused at the field instead of as a 403 page."""
+    """What record_result would refuse, refused at the field instead of as a 403 page.
+    `recorded_by` is set by the admin (get_form): the office may record a result before the
+    run has taken place, giving a reason."""
+
+    early_override_reason = forms.CharField(
+        label=_("Reason for recording early"), required=False, max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only for a run that has not taken place yet; the academy office may "
+                    "record it early, saying why. The reason is kept in the audit trail."),
+    )  # fmt: skip
+    recorded_by = None
 
     class Meta:
         model = Result
@@ -43,6 +53,16 @@ class ResultAdminForm(forms.ModelForm):
             raise forms.ValidationError(
                 _("A credential was issued for this result; revoke it before changing it.")
             )
+        enrolment = cleaned.get("enrolment") or getattr(self.instance, "enrolment", None)
+        if enrolment is not None and self.recorded_by is not None:
+            try:
+                services.check_run_has_taken_place(
+                    run=enrolment.run, by=self.recorded_by,
+                    early_override_reason=cleaned.get("early_override_reason", ""),
+                )  # fmt: skip
+            except services.TooEarlyError as error:
+                field = "enrolment" if "enrolment" in self.fields else None
+                self.add_error("early_override_reason" if error.missing_reason else field, error)
         return cleaned
 
 
@@ -72,6 +92,17 @@ class ResultAdmin(
             return ["enrolment", *self.readonly_fields]
         return self.readonly_fields
 
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if services.may_record_early(request.user):
+            return fields
+        return [field for field in fields if field != "early_override_reason"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.recorded_by = request.user  # a class of its own for each request
+        return form
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "enrolment":
             kwargs["queryset"] = (
@@ -86,6 +117,7 @@ class ResultAdmin(
         result = services.record_result(
             enrolment=obj.enrolment, passed=obj.passed, grade=obj.grade,
             assessed_on=obj.assessed_on, by=request.user,
+            early_override_reason=form.cleaned_data.get("early_override_reason", ""),
         )  # fmt: skip
         obj.pk = result.pk
         if result.passed:

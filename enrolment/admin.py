@@ -264,17 +264,38 @@ class CohortAdmin(CuratedRunsOnly):
 
 
 class AttendanceAdminForm(forms.ModelForm):
+    """What mark_attendance would refuse, refused at the field. `recorded_by` is set by the
+    admin (get_form): the office may record before a session, giving a reason."""
+
+    early_override_reason = forms.CharField(
+        label=_("Reason for recording early"), required=False, max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Only for a session that has not taken place yet; the academy office may "
+                    "record it early, saying why. The reason is kept in the audit trail."),
+    )  # fmt: skip
+    recorded_by = None
+
     class Meta:
         model = Attendance
         fields = ["session", "enrolment", "present"]
 
     def clean(self):
         cleaned = super().clean()
-        session, enrolment = cleaned.get("session"), cleaned.get("enrolment")
+        session = cleaned.get("session") or (self.instance.session if self.instance.pk else None)
+        enrolment = cleaned.get("enrolment")
         if session and enrolment and session.run_id != enrolment.run_id:
             self.add_error(
                 "enrolment", _("This learner is not enrolled in the run of this session.")
             )
+        if session and self.recorded_by is not None:
+            try:
+                services.check_session_has_started(
+                    session=session, by=self.recorded_by,
+                    early_override_reason=cleaned.get("early_override_reason", ""),
+                )  # fmt: skip
+            except services.TooEarlyError as error:
+                field = "session" if "session" in self.fields else None
+                self.add_error("early_override_reason" if error.missing_reason else field, error)
         return cleaned
 
 
@@ -298,6 +319,17 @@ class AttendanceAdmin(ServiceRefusalsAsMessages, AutocompleteForUsableIds, admin
             return ["session", "enrolment", *self.readonly_fields]
         return self.readonly_fields
 
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if services.may_record_early(request.user):
+            return fields
+        return [field for field in fields if field != "early_override_reason"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.recorded_by = request.user  # a class of its own for each request
+        return form
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "session":
             kwargs["queryset"] = sessions_curated_by(request.user).select_related("run__module")
@@ -310,8 +342,9 @@ class AttendanceAdmin(ServiceRefusalsAsMessages, AutocompleteForUsableIds, admin
 
     def save_model(self, request, obj, form, change):
         saved = services.mark_attendance(
-            session=obj.session, enrolment=obj.enrolment, present=obj.present, by=request.user
-        )
+            session=obj.session, enrolment=obj.enrolment, present=obj.present, by=request.user,
+            early_override_reason=form.cleaned_data.get("early_override_reason", ""),
+        )  # fmt: skip
         obj.pk = saved.pk
 
 

@@ -1,7 +1,9 @@
 """Recording results, one at a time or from a whole CSV, and the grades they carry.
 
 A passed result queues its credential once the transaction commits; a result a credential
-was issued for (revoked or not) stays as it was signed.
+was issued for (revoked or not) stays as it was signed. Results wait for the run to have
+taken place (`ModuleRun.results_from`); the academy office may record earlier, and the
+reason it gives is kept in the result's audit trail entry.
 """
 
 import re
@@ -11,12 +13,13 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext as _
 
 from academy import spreadsheets
 from academy.audit import log_action
 from catalogue.models import ModuleRun
-from catalogue.queries import require_teaches_or_curates
+from catalogue.queries import curates_everything, require_teaches_or_curates
 from credentials import tasks
 from credentials.models import Result
 from credentials.services.errors import CredentialError
@@ -32,13 +35,70 @@ RESULT_COLUMNS = {
 }
 
 
+EARLY_OVERRIDE_REASON_LENGTH = 500
+
+
+class TooEarlyError(CredentialError):
+    """A result for a run that has not taken place. `missing_reason`: the office may record
+    it, but only with a reason (the form shows the message at the reason's field)."""
+
+    def __init__(self, message: str, *, missing_reason: bool = False):
+        super().__init__(message)
+        self.missing_reason = missing_reason
+
+
+def run_not_yet_message(run: ModuleRun) -> str:
+    moment = timezone.localtime(run.results_from())
+    if not run.sessions.exists():
+        return _(
+            "This run has not ended yet (it ends on %(date)s); results can be recorded from "
+            "then on."
+        ) % {"date": date_format(run.end_date, "j F Y")}
+    return _(
+        "This run has not taken place yet (its last session starts on %(date)s at %(time)s); "
+        "results can be recorded from then on."
+    ) % {"date": date_format(moment, "j F Y"), "time": time_format(moment, "H:i")}
+
+
+def may_record_early(user) -> bool:
+    """The academy office (and superusers) may record before a run ends, giving a reason."""
+    return curates_everything(user)
+
+
+def check_run_has_taken_place(*, run: ModuleRun, by, early_override_reason: str = "") -> str:
+    """Results (and the credentials they sign) wait for the run to have taken place. Returns
+    the office's reason for recording earlier ('' when the run has taken place); raises
+    TooEarlyError otherwise."""
+    if run.has_taken_place():
+        return ""
+    if not may_record_early(by):
+        raise TooEarlyError(run_not_yet_message(run))
+    reason = early_override_reason.strip()
+    if not reason:
+        raise TooEarlyError(
+            _("Say why results are recorded before the run has taken place."),
+            missing_reason=True,
+        )
+    return reason[:EARLY_OVERRIDE_REASON_LENGTH]
+
+
 def record_result(
     *, enrolment: Enrolment, passed: bool, by, grade: str = "", assessed_on: date | None = None,
-    assessor=None,
+    assessor=None, early_override_reason: str = "",
 ) -> Result:  # fmt: skip
     require_teaches_or_curates(
         by, enrolment.run, _("Only the run's lecturers and curators record results.")
     )
+    reason = check_run_has_taken_place(
+        run=enrolment.run, by=by, early_override_reason=early_override_reason
+    )
+    return _record_result(enrolment=enrolment, passed=passed, by=by, grade=grade,
+                          assessed_on=assessed_on, assessor=assessor, reason=reason)  # fmt: skip
+
+
+def _record_result(*, enrolment, passed, by, grade, assessed_on, assessor, reason) -> Result:
+    """record_result once who records and when were checked (record_results checks a whole
+    run once)."""
     if enrolment.status not in Enrolment.SEAT_HOLDING:
         raise CredentialError(_("This enrolment was cancelled."))
     if problem := grade_problem(grade):  # whichever screen it came from: it will be signed
@@ -60,7 +120,8 @@ def record_result(
             actor=by, action="result.recorded", target=result, subject=enrolment.learner_id,
             organisation=enrolment.organisation_id,
             details={"run": enrolment.run.code, "module": enrolment.run.module.title,
-                     "passed": passed, "grade": grade, "changed": not created},
+                     "passed": passed, "grade": grade, "changed": not created,
+                     **({"early_override_reason": reason} if reason else {})},
         )  # fmt: skip
         if passed:
             _issue_when_committed(result)
@@ -150,8 +211,14 @@ def _result_row_problems(number, cells, email, enrolled, first_rows) -> list[dic
 
 
 @transaction.atomic
-def record_results(*, run: ModuleRun, rows: list[dict], by) -> int:
+def record_results(*, run: ModuleRun, rows: list[dict], by, early_override_reason: str = "") -> int:
     """All rows or none: one refused row (say, an issued credential) undoes the others."""
+    require_teaches_or_curates(by, run, _("Only the run's lecturers and curators record results."))
+    reason = check_run_has_taken_place(run=run, by=by, early_override_reason=early_override_reason)
     for row in rows:
-        record_result(enrolment=row["enrolment"], passed=row["passed"], grade=row["grade"], by=by)
+        if row["enrolment"].run_id != run.pk:
+            raise CredentialError(_("%(learner)s is not a participant of this run.") % {
+                "learner": row["enrolment"].learner})  # fmt: skip
+        _record_result(enrolment=row["enrolment"], passed=row["passed"], grade=row["grade"],
+                       by=by, assessed_on=None, assessor=None, reason=reason)  # fmt: skip
     return len(rows)

@@ -17,7 +17,14 @@ the order and the invoice sequence. The modules import each other directly, neve
 this package, which only re-exports: `from enrolment import services; services.enrol(...)`.
 """
 
-from enrolment.services.attendance import mark_attendance, record_attendance
+from enrolment.services.attendance import (
+    TooEarlyError,
+    check_session_has_started,
+    mark_attendance,
+    may_record_early,
+    record_attendance,
+    session_not_yet_message,
+)
 from enrolment.services.billing import (
     CENT,
     CREDITED_BY_THE_OFFICE,
@@ -75,12 +82,14 @@ __all__ = [
     "CohortError",
     "EnrolmentError",
     "TermsChanged",
+    "TooEarlyError",
     "accept_offer",
     "approve_enrolment",
     "calendar_feed_for",
     "cancel_enrolment",
     "capacity_problem",
     "change_capacity",
+    "check_session_has_started",
     "cohort_member_problems",
     "create_cohort",
     "credit_enrolments",
@@ -94,6 +103,7 @@ __all__ = [
     "leave_waiting_list",
     "mark_attendance",
     "mark_invoice_paid",
+    "may_record_early",
     "move_enrolment",
     "move_targets",
     "parse_cohort_list",
@@ -102,6 +112,7 @@ __all__ = [
     "renew_calendar_feed",
     "seats_taken",
     "seats_taken_by_run",
+    "session_not_yet_message",
     "swap_candidates",
     "swap_cohort_member",
     "update_preferences",

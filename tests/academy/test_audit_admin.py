@@ -45,7 +45,7 @@ def test_an_enrolments_history_shows_who_enrolled_and_who_cancelled(superuser_cl
 
 def objects_with_a_history():
     """One object of each kind whose change page has a history, with its admin path."""
-    run = ModuleRunFactory()
+    run = ModuleRunFactory(taken_place=True)  # its result may be recorded
     learner = UserFactory()
     enrolment = services.enrol(run=run, learner=learner)
     services.issue_invoice(order=enrolment.order)

@@ -150,7 +150,8 @@ def test_publishing_records_who_published(office):
     assert entry.details["title"] == module.title
 
 
-def test_results_credentials_and_revocation_are_recorded(run, django_capture_on_commit_callbacks):
+def test_results_credentials_and_revocation_are_recorded(django_capture_on_commit_callbacks):
+    run = ModuleRunFactory(module__title="Leading change", taken_place=True)
     lecturer = TeachingFactory(run=run, lecturer=UserFactory(is_staff=True)).lecturer
     learner = UserFactory()
     enrolment = Enrolment.objects.create(run=run, learner=learner)

@@ -121,7 +121,7 @@ def test_every_email_arrives_once_though_the_mail_server_refuses_the_first_attem
 ):
     controller, server = refusing_mail_server
     start_worker(EMAIL_URL=f"smtp://127.0.0.1:{controller.port}", CELERY_TASK_RETRY_BACKOFF="1")
-    run = ModuleRunFactory(module__title="Data ethics", module__ects=3)
+    run = ModuleRunFactory(module__title="Data ethics", module__ects=3, taken_place=True)
     lecturer = TeachingFactory(run=run, lecturer=UserFactory(is_staff=True)).lecturer
 
     enrolment = services.enrol(run=run, learner=UserFactory())  # confirmation and invoice

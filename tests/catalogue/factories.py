@@ -104,6 +104,13 @@ class ModuleRunFactory(factory.django.DjangoModelFactory):
     capacity = 20
     status = ModuleRun.Status.OPEN
 
+    class Params:
+        # A run that has taken place (started 8 weeks ago, ended 2 weeks ago): its results
+        # and its sessions' attendance may be recorded.
+        taken_place = factory.Trait(
+            start_date=factory.LazyFunction(lambda: timezone.localdate() - timedelta(weeks=8))
+        )
+
 
 class SessionFactory(factory.django.DjangoModelFactory):
     class Meta:

@@ -36,7 +36,8 @@ def holder(science):
 
 
 def enrolment_in(faculty, **learner):
-    run = ModuleRunFactory(module__faculty=faculty, module__title=f"{faculty.name} module")
+    run = ModuleRunFactory(module__faculty=faculty, module__title=f"{faculty.name} module",
+                           taken_place=True)  # fmt: skip
     return services.enrol(run=run, learner=UserFactory(**learner))
 
 

@@ -32,7 +32,9 @@ NOT_OURS = "not issued by the Academy"
 
 @pytest.fixture
 def credential():
-    run = ModuleRunFactory(module=ModuleFactory(title="Data ethics", ects=3, level=6))
+    run = ModuleRunFactory(
+        module=ModuleFactory(title="Data ethics", ects=3, level=6), taken_place=True
+    )
     lecturer = TeachingFactory(run=run, lecturer=UserFactory(is_staff=True)).lecturer
     enrolment = EnrolmentFactory(run=run, learner=UserFactory(first_name="Noor"))
     result = services.record_result(enrolment=enrolment, passed=True, grade="7", by=lecturer)

@@ -8,6 +8,7 @@ from credentials import services
 from credentials.models import Result
 from tests.academy.factories import UserFactory
 from tests.catalogue.factories import ModuleRunFactory, TeachingFactory
+from tests.credentials.steps import confirm
 from tests.enrolment.factories import EnrolmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +18,7 @@ NOT_GRADES = ["1e1", "1_0", "٨", "８", "0010.000000000000", "7.125", "+8", "8.
 
 @pytest.fixture
 def run():
-    return ModuleRunFactory()
+    return ModuleRunFactory(taken_place=True)
 
 
 @pytest.fixture
@@ -65,7 +66,7 @@ def test_a_plain_grade_is_stored_and_signed_normalised(
     client.force_login(lecturer)
 
     with django_capture_on_commit_callbacks(execute=True):
-        post_csv(client, run, enrolment, written)
+        confirm(client, post_csv(client, run, enrolment, written))
 
     result = Result.objects.get()
     assert result.grade == stored

@@ -36,7 +36,7 @@ def module():
 
 @pytest.fixture
 def lecturer(module):
-    run = ModuleRunFactory(module=module)
+    run = ModuleRunFactory(module=module, taken_place=True)
     return TeachingFactory(run=run, lecturer=UserFactory(is_staff=True)).lecturer
 
 
@@ -132,7 +132,7 @@ def test_revocation_shows_in_the_status_list_and_the_check(module, lecturer):
 
 def test_holding_every_module_of_a_pathway_stacks_into_its_credential(module, lecturer):
     second = ModuleFactory(title="AI procurement", ects=3)
-    ModuleRunFactory(module=second)
+    ModuleRunFactory(module=second, taken_place=True)
     TeachingFactory(run=second.runs.first(), lecturer=lecturer)
     pathway = PathwayFactory(name="AI governance", description="Both modules",
                                      faculty=module.faculty)  # fmt: skip

@@ -15,6 +15,7 @@ from credentials.models import Credential, Result
 from tests.academy.factories import UserFactory
 from tests.catalogue.factories import ModuleFactory, ModuleRunFactory, TeachingFactory
 from tests.credentials.factories import ResultFactory
+from tests.credentials.steps import confirm
 from tests.enrolment.factories import EnrolmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +26,7 @@ SCHEMAS = Path(__file__).resolve().parent / "schemas"
 def run():
     module = ModuleFactory(title="Data ethics", ects=3, level=6,
                            learning_outcomes=["Weigh values in data projects"])  # fmt: skip
-    return ModuleRunFactory(module=module)
+    return ModuleRunFactory(module=module, taken_place=True)
 
 
 @pytest.fixture
@@ -130,8 +131,15 @@ def test_lecturer_records_results_on_the_grid_and_issues(
             "results-0-outcome": "passed", "results-0-grade": "8,5",
             "results-1-outcome": "failed", "results-1-grade": ""}  # fmt: skip
 
+    asked = client.post(url, data)  # signing is confirmed first: nothing is saved yet
+
+    html = asked.content.decode()
+    assert "1 pass will be signed as a credential and emailed to the learner" in html
+    assert "cannot be undone, only revoked" in html and "1 result that is not a pass" in html
+    assert "Aalders" in html.split('id="passes"')[1] and "Bos" not in html.split('id="passes"')[1]
+    assert not Result.objects.exists() and not mailoutbox
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(url, data)  # saving a pass queues its credential
+        confirm(client, asked)  # saving a pass queues its credential
 
     aalders = Result.objects.get(enrolment__learner=learners[0])
     assert aalders.passed and aalders.grade == "8.5"
@@ -151,8 +159,11 @@ def test_issue_button_queues_the_passed_results_still_without_credential(
         ResultFactory(enrolment=enrolment, passed=True, assessed_on=date(2026, 11, 1))
     client.force_login(lecturer)
 
+    asked = client.post(reverse("teaching:issue_run", args=[run.pk]))
+    assert "3 passes will be signed as credentials" in asked.content.decode()
+    assert not Credential.objects.exists()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("teaching:issue_run", args=[run.pk]), follow=True)
+        response = confirm(client, asked, follow=True)
 
     assert "Issuing 3 credentials" in response.content.decode()
     assert Credential.objects.count() == 3  # queued once the request's writes committed
@@ -187,7 +198,9 @@ def test_results_csv_is_checked_whole(client, run, lecturer):
     assert "Write yes or no" in html and "from 1 to 10" in html
     assert not Result.objects.exists()
     good = f"email,passed,grade\n{people[0].email},yes,7\n{people[1].email},no,4\n".encode()
-    client.post(url, {"upload": "1", "file": SimpleUploadedFile("r.csv", good)})
+    asked = client.post(url, {"upload": "1", "file": SimpleUploadedFile("r.csv", good)})
+    assert "1 pass will be signed" in asked.content.decode() and not Result.objects.exists()
+    confirm(client, asked)
     assert Result.objects.filter(passed=True).count() == 1 and Result.objects.count() == 2
 
 

@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def lecturer():
-    return TeachingFactory(run=ModuleRunFactory(), lecturer=UserFactory(is_staff=True)).lecturer
+    return TeachingFactory(
+        run=ModuleRunFactory(taken_place=True), lecturer=UserFactory(is_staff=True)
+    ).lecturer
 
 
 def issued(lecturer):

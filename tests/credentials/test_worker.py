@@ -14,7 +14,7 @@ from tests.enrolment.factories import EnrolmentFactory
 
 
 def passed_result():
-    run = ModuleRunFactory(module__title="Data ethics", module__ects=3)
+    run = ModuleRunFactory(module__title="Data ethics", module__ects=3, taken_place=True)
     lecturer = TeachingFactory(run=run, lecturer=UserFactory(is_staff=True)).lecturer
     enrolment = EnrolmentFactory(run=run, learner=UserFactory())
     return services.record_result(enrolment=enrolment, passed=True, grade="8", by=lecturer)

@@ -41,7 +41,7 @@ def settled() -> bool:
 def test_a_worker_killed_mid_run_and_restarted_leaves_one_whole_credential_per_result(
     start_worker,
 ):
-    run = ModuleRunFactory(module__title="Data ethics", module__ects=3)
+    run = ModuleRunFactory(module__title="Data ethics", module__ects=3, taken_place=True)
     lecturer = TeachingFactory(run=run, lecturer=UserFactory(is_staff=True)).lecturer
     for _ in range(LEARNERS):
         ResultFactory(enrolment=EnrolmentFactory(run=run, learner=UserFactory()), grade="8")

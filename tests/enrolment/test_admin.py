@@ -348,7 +348,8 @@ def test_attendance_for_a_session_of_another_run_is_refused_at_the_field(client,
 
 
 def test_attendance_added_in_the_admin_records_who_did_it(client, holder, quantum):
-    enrolment = services.enrol(run=ModuleRunFactory(module=quantum), learner=UserFactory())
+    run = ModuleRunFactory(module=quantum, taken_place=True)
+    enrolment = services.enrol(run=run, learner=UserFactory())
     session = SessionFactory(run=enrolment.run)
     client.force_login(holder)
 

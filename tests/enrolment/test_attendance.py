@@ -1,9 +1,12 @@
 """Attendance is recorded per session by the run's lecturers and its faculty's curators only."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils import timezone
 
 from catalogue.queries import teaches_or_curates
 from catalogue.services import PORTFOLIO_HOLDERS, ensure_curation_groups
@@ -17,7 +20,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def session():
-    return SessionFactory(run=ModuleRunFactory(capacity=5), title="Werkcollege 1")
+    """The first session of a run that began a week ago: its attendance may be recorded."""
+    run = ModuleRunFactory(capacity=5, start_date=timezone.localdate() - timedelta(days=7))
+    return SessionFactory(run=run, title="Werkcollege 1")
 
 
 @pytest.fixture
@@ -108,8 +113,6 @@ def test_cohort_page_shows_attendance(client, session, lecturer):
 def test_teaching_page_pages_through_many_sessions_at_constant_queries(
     client, session, lecturer, django_assert_max_num_queries
 ):
-    from datetime import timedelta
-
     for day in range(1, 60):
         SessionFactory(run=session.run, starts_at=session.starts_at + timedelta(days=day),
                        ends_at=session.ends_at + timedelta(days=day))  # fmt: skip

@@ -13,4 +13,5 @@ urlpatterns = [
     path("credentials/<uuid:credential_id>.json", views.credential_json, name="json"),
     path("credentials/<uuid:credential_id>.jwt", views.credential_jwt, name="jwt"),
     path("credentials/<uuid:credential_id>.pdf", views.credential_pdf, name="pdf"),
+    path("credentials/<uuid:credential_id>.png", views.credential_preview, name="preview"),
 ]

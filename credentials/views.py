@@ -8,11 +8,12 @@ from urllib.parse import urlencode
 from django.core.cache import cache
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 
 from academy import throttle
 from academy.pdf import pdf_response
-from credentials import documents, keys, proofs, queries, services, verification
+from credentials import documents, keys, preview, proofs, queries, services, verification
 from credentials.forms import CheckCredentialForm
 from credentials.models import Credential, SigningKey
 
@@ -37,12 +38,22 @@ def verify(request, credential_id):
     teaching = achievement.get("achievementType") == "Award"
     return render(request, "credentials/verify.html", {
         "credential": credential, "check": check, "url": url, "teaching": teaching,
+        "preview_url": documents.absolute(reverse("credentials:preview", args=[credential.pk])),
+        "preview_size": (preview.WIDTH, preview.HEIGHT),
         "subject": credential.document["credentialSubject"], "achievement": achievement,
         "runs_taught": documents.runs_taught(credential.document["credentialSubject"]),
         "labels": {} if teaching else documents.element_labels(achievement),
         "outcomes": documents.learning_outcomes(achievement),
         "linkedin_url": _linkedin_url(credential, url), "form": CheckCredentialForm(),
     })  # fmt: skip
+
+
+def credential_preview(request, credential_id):
+    """The picture shared links show (og:image): a PNG, which LinkedIn and others display."""
+    credential = _credential_or_404(credential_id)
+    response = HttpResponse(preview.preview_png(credential), content_type="image/png")
+    response["Cache-Control"] = "public, max-age=3600"  # a revocation shows within the hour
+    return response
 
 
 def _linkedin_url(credential, url) -> str:

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class AcademyConfig(AppConfig):
     name = "academy"
     verbose_name = _("People and organisations")
+
+    def ready(self):
+        from academy import audit
+        from academy.services import AUDIT_ACTIONS
+
+        audit.describe_actions(AUDIT_ACTIONS)

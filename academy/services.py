@@ -39,6 +39,17 @@ class MembershipError(DomainError):
     """A rule about organisations and their members was broken; the message says which."""
 
 
+# The trail's codes for what an organisation's admins change (registered in academy.apps).
+AUDIT_ACTIONS = {
+    "organisation.updated": gettext_lazy("Organisation details changed"),
+    "membership.role_changed": gettext_lazy("Member's role changed"),
+}
+ORGANISATION_SETTINGS = (
+    "name", "chamber_of_commerce_number", "billing_email", "billing_address",
+    "billing_postal_code", "billing_city", "billing_country", "purchase_order_reference",
+)  # fmt: skip
+
+
 # --- Organisations and members ------------------------------------------------------------
 
 
@@ -48,6 +59,56 @@ def register_organisation(*, user: User, **fields) -> Organisation:
     organisation = Organisation.objects.create(**fields)
     Membership.objects.create(user=user, organisation=organisation, role=Membership.Role.ADMIN)
     return organisation
+
+
+@transaction.atomic
+def update_organisation(*, organisation: Organisation, by: User, **fields) -> Organisation:
+    """An admin corrects the organisation's name, KvK number or billing details; the trail
+    keeps which fields changed, from what to what. Invoices already issued keep theirs."""
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    require_admin_of(by, organisation, _("Only an admin of the employer changes its details."))
+    unknown = set(fields) - set(ORGANISATION_SETTINGS)
+    if unknown:
+        raise ValueError(f"Not an organisation setting: {', '.join(sorted(unknown))}")
+    changed = {
+        name: {"from": getattr(organisation, name), "to": value}
+        for name, value in fields.items()
+        if getattr(organisation, name) != value
+    }
+    if not changed:
+        return organisation
+    for name, change in changed.items():
+        setattr(organisation, name, change["to"])
+    organisation.full_clean()
+    organisation.save(update_fields=list(changed))
+    log_action(actor=by, action="organisation.updated", target=organisation,
+               organisation=organisation, details=changed)  # fmt: skip
+    return organisation
+
+
+@transaction.atomic
+def change_role(*, membership: Membership, role: str, by: User) -> Membership:
+    """Make a member an admin, or an admin a member of staff again (never the last admin)."""
+    organisation = Organisation.objects.select_for_update().get(pk=membership.organisation_id)
+    require_admin_of(
+        by, organisation, _("Only an admin of the employer changes who its admins are.")
+    )
+    membership = Membership.objects.select_related("user").get(pk=membership.pk)
+    if role not in Membership.Role.values:
+        raise MembershipError(_("There is no such role."))
+    if membership.role == role:
+        return membership
+    if membership.is_admin and organisation.memberships.filter(role="admin").count() == 1:
+        raise MembershipError(
+            _("%(name)s is the only admin of %(organisation)s; make someone else admin first.")
+            % {"name": membership.user, "organisation": organisation}
+        )
+    log_action(actor=by, action="membership.role_changed", target=membership,
+               organisation=organisation, subject=membership.user,
+               details={"from": membership.role, "to": role})  # fmt: skip
+    membership.role = role
+    membership.save(update_fields=["role"])
+    return membership
 
 
 def set_progress_sharing(*, membership: Membership, shares: bool) -> Membership:

@@ -28,6 +28,8 @@ urlpatterns = [
         views.remove_member,
         name="remove_member",
     ),
+    path(organisation + "organisation/", views.organisation_settings, name="settings"),
+    path(organisation + "admins/<str:role>/", views.change_role, name="change_role"),
     path(organisation + "imports/new/", views.import_new, name="import_new"),
     path(organisation + "imports/<int:import_id>/", views.staff_import, name="import"),
     path(organisation + "cohorts/", views.cohorts, name="cohorts"),

@@ -63,16 +63,30 @@ def _invoice_lines(enrolments) -> list[dict]:
     lines = []
     for seats in by_run.values():
         run = seats[0].run
-        unit_price = Decimal(run.price).quantize(CENT)
         lines.append({
             "description": f"{run.module.title} ({run.code}, "
                            f"{run.start_date:%d-%m-%Y} – {run.end_date:%d-%m-%Y})",
-            "quantity": len(seats), "unit_price": str(unit_price),
-            "vat_rate": run.module.vat_rate, "amount": str(unit_price * len(seats)),
+            **seat_line(run, len(seats)),
             "enrolment_ids": sorted(e.pk for e in seats),
             "participants": sorted(e.learner.get_full_name() or e.learner.email for e in seats),
         })  # fmt: skip
     return lines
+
+
+def seat_line(run, quantity: int) -> dict:
+    """An invoice line's sums for this many seats in a run: its price, its module's VAT rate."""
+    unit_price = Decimal(run.price).quantize(CENT)
+    return {"quantity": quantity, "unit_price": str(unit_price),
+            "vat_rate": run.module.vat_rate, "amount": str(unit_price * quantity)}  # fmt: skip
+
+
+def invoice_totals(lines) -> tuple[Decimal, Decimal, Decimal]:
+    """Subtotal, VAT and total of these lines, as an invoice sums them (VAT rounded once)."""
+    subtotal = sum((Decimal(line["amount"]) for line in lines), Decimal(0))
+    vat = sum(
+        (Decimal(line["amount"]) * line["vat_rate"] / 100 for line in lines), Decimal(0)
+    ).quantize(CENT)
+    return subtotal, vat, subtotal + vat
 
 
 def _next_invoice_number(year: int) -> tuple[int, str]:
@@ -91,15 +105,12 @@ def _issue(order: Order, *, kind, lines, corrects=None, reason="", now=None) -> 
     now = now or timezone.now()
     year = timezone.localdate(now).year
     sequence, number = _next_invoice_number(year)
-    subtotal = sum((Decimal(line["amount"]) for line in lines), Decimal(0))
-    vat = sum(
-        (Decimal(line["amount"]) * line["vat_rate"] / 100 for line in lines), Decimal(0)
-    ).quantize(CENT)
+    subtotal, vat, total = invoice_totals(lines)
     language = order.placed_by.preferred_language if order.placed_by else settings.LANGUAGE_CODE
     invoice = Invoice(
         order=order, kind=kind, corrects=corrects, year=year, sequence=sequence, number=number,
         issued_at=now, bill_to=_bill_to(order), lines=lines, subtotal=subtotal, vat_amount=vat,
-        total=subtotal + vat, reason=reason, language=language,
+        total=total, reason=reason, language=language,
         purchase_order_reference=order.purchase_order_reference,
     )  # fmt: skip
     invoice.pdf = render_invoice_pdf(invoice)

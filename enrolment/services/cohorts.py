@@ -1,7 +1,11 @@
 """Employer cohorts: an employer's admin reserves seats for their staff in one go, from a
 list or a CSV, and swaps a member for a colleague before the run starts.
 
-All seats or none: the run is locked (as in `seats`) while they are counted."""
+All seats or none: the run is locked (as in `seats`) while they are counted. Before
+reserving, `quote_cohort` says what the seats will cost, by the same checks and sums."""
+
+from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -16,7 +20,7 @@ from academy.services import COLUMN_NAMES, MAX_IMPORT_ROWS
 from catalogue.models import ModuleRun
 from enrolment import tasks
 from enrolment.models import Cohort, Enrolment
-from enrolment.services.billing import _place_order
+from enrolment.services.billing import _place_order, invoice_totals, seat_line
 from enrolment.services.errors import CohortError, EnrolmentError
 from enrolment.services.seats import (
     _check_open,
@@ -91,17 +95,27 @@ def _cohort_row_problem(email, as_written, staff, member_problems) -> str | None
     ) % {"email": email}
 
 
-@transaction.atomic
-def create_cohort(
-    *, organisation, run: ModuleRun, learners, by, name: str = "",
-    purchase_order_reference: str = "",
-) -> Cohort:  # fmt: skip
-    """Reserve a seat for every learner, or for none: the run is locked while seats are counted."""
-    _require_employer_admin(by, organisation)
-    learners = list({learner.pk: learner for learner in learners}.values())
+@dataclass(frozen=True)
+class CohortQuote:
+    """What reserving these seats costs, summed as the invoice will be."""
+
+    run: ModuleRun
+    learners: list
+    unit_price: Decimal
+    vat_rate: int
+    subtotal: Decimal
+    vat: Decimal
+    total: Decimal
+
+    @property
+    def seats(self) -> int:
+        return len(self.learners)
+
+
+def _check_cohort(*, organisation, run: ModuleRun, learners: list) -> None:
+    """Why these seats cannot be reserved now, raised; the run is open and counted."""
     if not learners:
         raise CohortError(_("Choose at least one member of staff."))
-    run = _locked(run)
     _check_open(run)
     problems = cohort_member_problems(organisation=organisation, run=run, learners=learners)
     if problems:
@@ -115,6 +129,34 @@ def create_cohort(
             "Only %(free)d seats are left in this run, and you asked for %(asked)d. "
             "Nothing has been reserved.", free,
         ) % {"free": free, "asked": len(learners)})  # fmt: skip
+
+
+def quote_cohort(*, organisation, run: ModuleRun, learners, by) -> CohortQuote:
+    """The price of a cohort before it is reserved, after the checks `create_cohort` makes
+    (which it makes again, under the lock: seats may go in between)."""
+    _require_employer_admin(by, organisation)
+    learners = list({learner.pk: learner for learner in learners}.values())
+    _check_cohort(organisation=organisation, run=run, learners=learners)
+    line = seat_line(run, len(learners))
+    subtotal, vat, total = invoice_totals([line])
+    return CohortQuote(
+        run=run, learners=learners, unit_price=Decimal(line["unit_price"]),
+        vat_rate=line["vat_rate"], subtotal=subtotal, vat=vat, total=total,
+    )  # fmt: skip
+
+
+@transaction.atomic
+def create_cohort(
+    *, organisation, run: ModuleRun, learners, by, name: str = "",
+    purchase_order_reference: str = "",
+) -> Cohort:  # fmt: skip
+    """Reserve a seat for every learner, or for none: the run is locked while seats are counted."""
+    _require_employer_admin(by, organisation)
+    learners = list({learner.pk: learner for learner in learners}.values())
+    if not learners:
+        raise CohortError(_("Choose at least one member of staff."))
+    run = _locked(run)
+    _check_cohort(organisation=organisation, run=run, learners=learners)
     cohort = Cohort.objects.create(
         organisation=organisation, run=run, created_by=by, name=name,
         purchase_order_reference=purchase_order_reference,

@@ -1,6 +1,7 @@
 """An employer enrols a group of staff in Chromium; a lecturer records attendance."""
 
 import re
+from decimal import Decimal
 
 import pytest
 from playwright.sync_api import expect
@@ -8,49 +9,90 @@ from playwright.sync_api import expect
 from enrolment.models import Enrolment
 from tests.academy.factories import MembershipFactory, UserFactory
 from tests.catalogue.factories import ModuleRunFactory, SessionFactory, TeachingFactory
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import fits_a_phone, log_in
 from tests.enrolment.factories import EnrolmentFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_employer_enrols_a_cohort_swaps_a_member_and_sees_the_invoice(page, axe_violations):
-    run = ModuleRunFactory(module__title="Regie in de wijk", capacity=3)
+    run = ModuleRunFactory(module__title="Regie in de wijk", capacity=3,
+                           module__price=Decimal("995.00"), module__vat_rate=21)  # fmt: skip
+    for title in ("Data in de zorg", "Leiderschap in teams", "Ethiek en technologie"):
+        ModuleRunFactory(module__title=title)
     SessionFactory(run=run, title="Startbijeenkomst")
     admin = MembershipFactory(role="admin", user__email="hr@example.com",
                               organisation__name="Zorggroep Noord")  # fmt: skip
     organisation = admin.organisation
     for name in ("Anouk", "Bram", "Chaima", "Daan"):
         MembershipFactory(organisation=organisation, user__first_name=name,
-                          user__last_name="Jansen")  # fmt: skip
+                          user__last_name="Jansen", user__job_title="Verpleegkundige")  # fmt: skip
+    MembershipFactory(organisation=organisation, user__first_name="Eva", user__last_name="Bakker",
+                      user__job_title="Teamleider")  # fmt: skip
 
     log_in(page, "hr@example.com")
+    page.set_viewport_size({"width": 390, "height": 844})
     page.goto(f"/employer/{organisation.pk}/")
-    page.get_by_role("link", name="Cohorts and invoices").click()
+    fits_a_phone(page, "employer-staff")
     assert axe_violations(page) == []
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.get_by_role("link", name="Cohorts and invoices").click()
     page.get_by_role("link", name="Enrol a group of staff").click()
-    page.get_by_label("Module and run").select_option(index=1)
+
+    page.get_by_label("Search the runs").fill("regie")  # filters as one types
+    expect(page.get_by_text("1 of 4 runs shown")).to_be_visible()
+    expect(page.get_by_label("Data in de zorg")).to_be_hidden()
+    page.get_by_label("Regie in de wijk").check()
+    page.get_by_label("Search your staff").fill("jansen")
+    page.get_by_role("button", name="Select everyone shown").click()
     for name in ("Anouk", "Bram", "Chaima", "Daan"):
-        page.get_by_label(f"{name} Jansen").check()
-    page.get_by_role("button", name="Reserve the seats").click()
+        expect(page.get_by_label(f"{name} Jansen")).to_be_checked()
+    expect(page.get_by_label("Eva Bakker")).to_be_hidden()
+    fits_a_phone(page, "cohort-form")
+    assert axe_violations(page) == []
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.get_by_role("button", name="Continue: check the price").click()
     expect(
         page.get_by_text("Only 3 seats are left in this run, and you asked for 4")
     ).to_be_visible()
-    assert axe_violations(page) == []
     assert not Enrolment.objects.exists()
 
     page.get_by_label("Daan Jansen").uncheck()
     page.get_by_label("Name of the cohort").fill("Wijkteam")
-    page.get_by_role("button", name="Reserve the seats").click()
+    page.get_by_role("button", name="Continue: check the price").click()
+    expect(page.get_by_role("heading", name="Check and confirm")).to_be_visible()
+    expect(page.get_by_text("3 seats × €995.00")).to_be_visible()
+    expect(page.get_by_text("€3,611.85").first).to_be_visible()
+    fits_a_phone(page, "cohort-confirmation")
+    assert axe_violations(page) == []
+    assert not Enrolment.objects.exists()
+    page.get_by_role("button", name="Reserve 3 seats for €3,611.85").click()
     expect(page.get_by_text("3 seats are reserved in Regie in de wijk")).to_be_visible()
     expect(page.get_by_role("heading", name="Wijkteam")).to_be_visible()
+    fits_a_phone(page, "cohort")
     assert axe_violations(page) == []
 
-    page.get_by_label("Give the seat of Anouk Jansen to").select_option(label="Daan Jansen")
+    page.get_by_label("Give the seat of Anouk Jansen to").select_option(
+        label="Daan Jansen · Verpleegkundige"
+    )
     page.get_by_role("button", name="Swap").first.click()
     expect(page.get_by_text("Daan Jansen takes the seat of Anouk Jansen")).to_be_visible()
     expect(page.get_by_text("Seat given to a colleague")).to_be_visible()
     expect(page.get_by_role("link", name="PDF")).to_be_visible()
+
+    page.get_by_role("link", name="Organisation", exact=True).click()
+    fits_a_phone(page, "organisation-settings")
+    assert axe_violations(page) == []
+    page.get_by_label("Billing email").fill("facturen@noord.example")
+    page.get_by_role("button", name="Save the details").click()
+    expect(page.get_by_text("The details of Zorggroep Noord are saved")).to_be_visible()
+    page.get_by_label("Make a member of staff an admin").select_option(
+        index=1
+    )  # Eva Bakker, first by family name
+    page.get_by_role("button", name="Make admin").click()
+    expect(page.get_by_text("can manage Zorggroep Noord here as you do")).to_be_visible()
+    page.get_by_role("button", name="Make Eva Bakker an admin").click()
+    expect(page.get_by_text("Eva Bakker is now an admin of Zorggroep Noord.")).to_be_visible()
 
 
 def test_lecturer_records_attendance(page, axe_violations):

@@ -208,7 +208,7 @@ def test_admin_enrols_ticked_staff_from_the_portal(client, organisation, admin, 
     assert "Regie in de wijk" in page.content.decode() and "10 seats left" in page.content.decode()
     response = client.post(cohort_new_url(organisation), {
         "run": run.pk, "members": [staff[0].pk, staff[1].pk], "name": "Wijkteam",
-        "purchase_order_reference": "PO-9",
+        "purchase_order_reference": "PO-9", "confirm": "yes",
     }, follow=True)  # fmt: skip
 
     cohort = Cohort.objects.get()
@@ -287,3 +287,27 @@ def test_cohort_page_queries_do_not_grow_with_members(
     with django_assert_max_num_queries(14):
         response = client.get(reverse("employer:cohort", args=[organisation.pk, cohort.pk]))
     assert response.content.decode().count("Confirmed") >= 30
+
+
+def test_quote_sums_seats_and_vat_as_the_invoice_will_and_checks_as_reserving_does(
+    organisation, admin, staff
+):
+    from enrolment.services.cohorts import quote_cohort
+
+    run = ModuleRunFactory(capacity=3, module__price=Decimal("333.33"), module__vat_rate=21)
+
+    quote = quote_cohort(organisation=organisation, run=run, learners=staff[:3], by=admin)
+    cohort = services.create_cohort(organisation=organisation, run=run, learners=staff[:3],
+                                    by=admin)  # fmt: skip
+    invoice = services.issue_invoice(order=cohort.order)
+
+    assert (quote.seats, quote.unit_price, quote.vat_rate) == (3, Decimal("333.33"), 21)
+    assert (
+        (quote.subtotal, quote.vat, quote.total)
+        == (invoice.subtotal, invoice.vat_amount, invoice.total)
+        == (Decimal("999.99"), Decimal("210.00"), Decimal("1209.99"))
+    )
+    with pytest.raises(services.CohortError, match="Only 0 seats are left"):
+        quote_cohort(organisation=organisation, run=run, learners=staff[3:], by=admin)
+    with pytest.raises(services.EnrolmentError, match="Only an admin"):
+        quote_cohort(organisation=organisation, run=run, learners=staff[3:], by=staff[0])

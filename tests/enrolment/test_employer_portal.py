@@ -181,7 +181,8 @@ def test_resend_gives_a_new_link_and_withdraw_ends_the_invitation(
     assert invitation.token != old_token and invitation.is_pending
     assert invitation.token in mailoutbox[0].body
 
-    admin_client.post(f"/employer/{organisation.pk}/invitations/{invitation.pk}/withdraw/")
+    admin_client.post(f"/employer/{organisation.pk}/invitations/{invitation.pk}/withdraw/",
+                      {"confirm": "yes"})  # fmt: skip
     invitation.refresh_from_db()
     assert invitation.is_withdrawn
 
@@ -191,10 +192,11 @@ def test_admin_removes_a_member_but_not_the_last_admin(admin_client, admin_membe
     member = MembershipFactory(organisation=organisation)
     other_admin = MembershipFactory(organisation=organisation, role="admin")
 
-    admin_client.post(f"/employer/{organisation.pk}/members/{member.pk}/remove/")
-    admin_client.post(f"/employer/{organisation.pk}/members/{other_admin.pk}/remove/")
+    yes = {"confirm": "yes"}
+    admin_client.post(f"/employer/{organisation.pk}/members/{member.pk}/remove/", yes)
+    admin_client.post(f"/employer/{organisation.pk}/members/{other_admin.pk}/remove/", yes)
     response = admin_client.post(
-        f"/employer/{organisation.pk}/members/{admin_membership.pk}/remove/", follow=True
+        f"/employer/{organisation.pk}/members/{admin_membership.pk}/remove/", yes, follow=True
     )
 
     assert list(organisation.memberships.all()) == [admin_membership]
@@ -319,7 +321,8 @@ def test_employer_admin_approves_or_declines_enrolments_it_pays_for(admin_client
     waiting = enrolment_services.enrol(run=run, learner=UserFactory())
 
     page = admin_client.get(f"/employer/{organisation.pk}/").content.decode()
-    admin_client.post(f"/employer/{organisation.pk}/enrolments/{enrolment.pk}/decline/")
+    admin_client.post(f"/employer/{organisation.pk}/enrolments/{enrolment.pk}/decline/",
+                      {"confirm": "yes"})  # fmt: skip
 
     assert "Enrolments awaiting your approval" in page
     enrolment.refresh_from_db(), waiting.refresh_from_db()
@@ -327,6 +330,8 @@ def test_employer_admin_approves_or_declines_enrolments_it_pays_for(admin_client
     assert waiting.status == "offered"  # the freed seat went to the waiting list
     other = OrganisationFactory()
     assert (
-        admin_client.post(f"/employer/{other.pk}/enrolments/{enrolment.pk}/approve/").status_code
+        admin_client.post(
+            f"/employer/{other.pk}/enrolments/{enrolment.pk}/approve/", {"confirm": "yes"}
+        ).status_code
         == 404
     )

@@ -6,8 +6,9 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import expect
 
+from enrolment import services
 from enrolment.models import Enrolment
-from tests.academy.factories import MembershipFactory, UserFactory
+from tests.academy.factories import InvitationFactory, MembershipFactory, UserFactory
 from tests.catalogue.factories import ModuleRunFactory, SessionFactory, TeachingFactory
 from tests.e2e.helpers import fits_a_phone, log_in
 from tests.enrolment.factories import EnrolmentFactory
@@ -113,3 +114,43 @@ def test_lecturer_records_attendance(page, axe_violations):
     page.get_by_role("button", name="Save attendance").click()
     expect(page.get_by_text("Attendance saved: 1 of 2 present.")).to_be_visible()
     expect(page.get_by_text("recorded", exact=True)).to_be_visible()
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_every_employer_page_fits_a_phone(page, live_server, language):
+    """Nothing scrolls sideways at 390 px, the page nor a table in it, in either language."""
+    run = ModuleRunFactory(module__title="Methodisch werken in het sociaal domein")
+    admin = MembershipFactory(role="admin", user__email="hr@example.com",
+                              organisation__name="Stichting Maatschappelijke Dienstverlening",
+                              user__last_name="Vandenberghe-Oosterhuis")  # fmt: skip
+    organisation = admin.organisation
+    staff = [MembershipFactory(organisation=organisation, shares_progress=True,
+                               user__job_title="Senior beleidsmedewerker arbeidsmarktcommunicatie")
+             for _ in range(3)]  # fmt: skip
+    request = EnrolmentFactory(run=run, learner=staff[0].user, status="awaiting_approval",
+                               organisation=organisation, payer="employer")  # fmt: skip
+    cohort = services.create_cohort(organisation=organisation, run=run,
+                                    learners=[staff[1].user], by=admin.user)  # fmt: skip
+    services.issue_invoice(order=cohort.order)
+    invitation = InvitationFactory(organisation=organisation, email="nieuwe.collega@example.com")
+    base = f"/employer/{organisation.pk}"
+    log_in(page, "hr@example.com")
+    page.context.add_cookies([{"name": "django_language", "value": language,
+                               "url": live_server.url}])  # fmt: skip
+    for path in ("/employer/register/", f"{base}/", f"{base}/cohorts/", f"{base}/cohorts/new/",
+                 f"{base}/cohorts/{cohort.pk}/", f"{base}/organisation/", f"{base}/activity/",
+                 f"{base}/invite/", f"{base}/learning-needs/",
+                 f"{base}/enrolments/{request.pk}/decline/",
+                 f"{base}/invitations/{invitation.pk}/withdraw/",
+                 f"{base}/members/{staff[2].pk}/remove/"):  # fmt: skip
+        page.goto(path)
+        expect(page.locator("html")).to_have_attribute("lang", language)
+        page.set_viewport_size({"width": 390, "height": 844})
+        width = page.evaluate("document.documentElement.scrollWidth")
+        inner = page.evaluate(  # what a box that scrolls sideways inside the page hides
+            "Math.max(0, ...[...document.querySelectorAll('main *')]"
+            ".filter(e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX))"
+            ".map(e => e.scrollWidth - e.clientWidth))"
+        )
+        page.set_viewport_size({"width": 1280, "height": 900})
+        assert (width, inner) == (390, 0), f"{path} in {language}: {width}px, {inner}px hidden"

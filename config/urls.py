@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.http import Http404
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views import defaults
 
 from academy import views
 from catalogue import views as catalogue_views
@@ -30,5 +32,11 @@ urlpatterns = [
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # `make run` is in debug mode, where a missing page shows Django's technical 404. The
+    # site's own error pages, as visitors see them in production:
+    urlpatterns += [
+        path("__errors__/404/", defaults.page_not_found, {"exception": Http404()}),
+        path("__errors__/500/", views.server_error),
+    ]
 
 handler500 = "academy.views.server_error"

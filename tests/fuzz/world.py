@@ -72,7 +72,9 @@ def _build() -> World:
     world = World()
     theme, partner = ThemeFactory(slug="data"), PartnerFactory(name="Hogeschool Noord")
     module = ModuleFactory(slug="data-ethics", themes=[theme], partners=[partner])
-    run = ModuleRunFactory(module=module, code="2027-spring", capacity=3)
+    # Begun three days ago, its one session too: attendance and results may be recorded.
+    run = ModuleRunFactory(module=module, code="2027-spring", capacity=3,
+                           start_date=timezone.localdate() - timedelta(days=3))  # fmt: skip
     session = SessionFactory(run=run)
     lecturer = TeachingFactory(run=run, lecturer=UserFactory()).lecturer
     lecturer.groups.add(Group.objects.get(name=LECTURERS))

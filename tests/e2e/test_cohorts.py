@@ -1,9 +1,11 @@
 """An employer enrols a group of staff in Chromium; a lecturer records attendance."""
 
 import re
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from enrolment import services
@@ -97,8 +99,9 @@ def test_employer_enrols_a_cohort_swaps_a_member_and_sees_the_invoice(page, axe_
 
 
 def test_lecturer_records_attendance(page, axe_violations):
-    session = SessionFactory(run=ModuleRunFactory(module__title="Regie in de wijk"),
-                             title="Startbijeenkomst")  # fmt: skip
+    run = ModuleRunFactory(module__title="Regie in de wijk",  # began: attendance may be recorded
+                           start_date=timezone.localdate() - timedelta(days=2))  # fmt: skip
+    session = SessionFactory(run=run, title="Startbijeenkomst")
     lecturer = UserFactory(email="docent@example.com", is_staff=True)
     TeachingFactory(run=session.run, lecturer=lecturer)
     for name in ("Anouk", "Bram"):

@@ -40,7 +40,8 @@ def test_pass_in_admin_to_verified_credential_and_revocation(
     learner = UserFactory(email="noor@example.com", first_name="Noor", last_name="Bakker")
     module = ModuleFactory(title="Data ethics", ects=3, level=6,
                            learning_outcomes=["Weigh values in data projects"])  # fmt: skip
-    enrolment = EnrolmentFactory(run=ModuleRunFactory(module=module), learner=learner)
+    run = ModuleRunFactory(module=module, taken_place=True)  # results wait for a run to end
+    enrolment = EnrolmentFactory(run=run, learner=learner)
 
     log_in(page, "office@example.com")
     page.goto("/admin/credentials/result/add/")

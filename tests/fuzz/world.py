@@ -147,6 +147,8 @@ class Route:
 def routes() -> list[Route]:
     found = {}
     for route in _walk(get_resolver().url_patterns, prefix="", namespace=""):
+        if route.route.startswith("__errors__/"):
+            continue  # debug-only previews of the error pages: they answer 404 and 500 by design
         if route.name.split(":")[-1] not in SKIPPED and "<path:" not in route.route.replace(
             "<path:object_id>", ""
         ):

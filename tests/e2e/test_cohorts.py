@@ -142,7 +142,7 @@ def test_every_employer_page_fits_a_phone(page, live_server, language):
                                "url": live_server.url}])  # fmt: skip
     for path in ("/employer/register/", f"{base}/", f"{base}/cohorts/", f"{base}/cohorts/new/",
                  f"{base}/cohorts/{cohort.pk}/", f"{base}/organisation/", f"{base}/activity/",
-                 f"{base}/invite/", f"{base}/learning-needs/",
+                 f"{base}/invite/", f"{base}/learning-needs/", f"{base}/imports/new/",
                  f"{base}/enrolments/{request.pk}/decline/",
                  f"{base}/invitations/{invitation.pk}/withdraw/",
                  f"{base}/members/{staff[2].pk}/remove/"):  # fmt: skip

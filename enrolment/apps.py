@@ -17,3 +17,4 @@ class EnrolmentConfig(AppConfig):
         personal_data.register(
             "enrolment", export=export_enrolment_data, erase=erase_enrolment_data
         )
+        audit.describe_actions({"attendance.recorded": _("Attendance recorded")})

@@ -91,8 +91,10 @@ class Period:
         if last < first:
             first, last = last, first
         last = min(last, add_months(first, MAX_MONTHS - 1))
-        label = (f"{local_date_format(first, 'SHORT_YEAR_MONTH_FORMAT')} – "
-                 f"{local_date_format(last, 'SHORT_YEAR_MONTH_FORMAT')}")
+        label = (
+            f"{local_date_format(first, 'SHORT_YEAR_MONTH_FORMAT')} – "
+            f"{local_date_format(last, 'SHORT_YEAR_MONTH_FORMAT')}"
+        )
         return cls(first, add_months(last, 1), label)
 
     @property

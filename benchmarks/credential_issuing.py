@@ -75,6 +75,12 @@ def main():
     )
     parser.add_argument("--broker-url", default="redis://127.0.0.1:6379/6")
     parser.add_argument("--output")
+    parser.add_argument(
+        "--give-up-after",
+        type=float,
+        default=60,
+        help="seconds without a new credential before reporting what exists",
+    )
     args = parser.parse_args()  # fmt: skip
 
     env = production_env(
@@ -96,17 +102,23 @@ def main():
         time.sleep(5)  # the worker's processes start and import Django
         started = time.perf_counter()
         shell(env, ISSUE.format(run=run_id, lecturer=lecturer_id))
-        issued = 0
+        issued, last_progress = 0, started
         while issued < args.count:
             time.sleep(0.5)
+            now, before = time.perf_counter(), issued
             issued = credentials_issued(args.database_url)
-        seconds = time.perf_counter() - started
+            if issued > before:
+                last_progress = now
+            elif now - last_progress > args.give_up_after:
+                break  # some tasks failed (the worker's log says why): report what was issued
+        seconds = last_progress - started
     finally:
         worker.terminate()
         worker.wait(timeout=60)
 
     report = {
         "credentials": issued,
+        "missing": args.count - issued,
         "seconds": round(seconds, 1),
         "per_second": round(issued / seconds, 1),
         "concurrency": args.concurrency,

@@ -131,13 +131,15 @@ def _resolved_contexts() -> LRUCache:
     return _per_thread.contexts
 
 
-def canonicalize(document: dict) -> str:
+def canonicalize(document: dict, *, seconds: float | None = MAX_CANONICALIZATION_SECONDS) -> str:
     """RDFC-1.0 (URDNA2015) canonical N-Quads of a JSON-LD document.
 
     Raises InvalidCredentialError when part of the document would not reach the N-Quads,
-    CanonicalizationLimitError when the document is beyond the bounds above.
+    CanonicalizationLimitError when the document is beyond the bounds above. `seconds=None`
+    drops the time bound (the step bound stays): for the issuer's own documents, which a
+    busy machine must still sign however slowly.
     """
-    budget = _Budget()
+    budget = _Budget(seconds)
     processor = _SafeProcessor(on_property_dropped=_refuse_dropped_property)
     options = {
         # PyLD resolves relative IRIs against http://example.org/base/ when the base is ""
@@ -229,9 +231,9 @@ class _Budget:
     context it processes (type-scoped contexts are processed again for every node of that
     type), URDNA2015 on its look-ups."""
 
-    def __init__(self):
+    def __init__(self, seconds: float | None = MAX_CANONICALIZATION_SECONDS):
         self.steps = MAX_CANONICALIZATION_STEPS
-        self.deadline = time.monotonic() + MAX_CANONICALIZATION_SECONDS
+        self.deadline = time.monotonic() + seconds if seconds is not None else float("inf")
 
     def spend(self) -> None:
         self.steps -= 1
@@ -326,7 +328,7 @@ def sign(
         "verificationMethod": verification_method,
         "proofPurpose": PROOF_PURPOSE,
     }
-    signature = private_key.sign(_hash_data(document, proof))
+    signature = private_key.sign(_hash_data(document, proof, seconds=None))
     return {
         **copy.deepcopy(document),
         "proof": {**proof, "proofValue": multibase_encode(signature)},
@@ -401,11 +403,15 @@ def _proof_problem(proof) -> str | None:
     return None
 
 
-def _hash_data(unsecured: dict, proof_options: dict) -> bytes:
+def _hash_data(
+    unsecured: dict, proof_options: dict, *, seconds: float | None = MAX_CANONICALIZATION_SECONDS
+) -> bytes:
     # The proof configuration carries the document's @context (spec 3.3.5) and its hash
     # comes first (spec 3.3.4).
     proof_config = {**proof_options, "@context": unsecured["@context"]}
-    return _sha256(canonicalize(proof_config)) + _sha256(canonicalize(unsecured))
+    return _sha256(canonicalize(proof_config, seconds=seconds)) + _sha256(
+        canonicalize(unsecured, seconds=seconds)
+    )
 
 
 def _sha256(text: str) -> bytes:

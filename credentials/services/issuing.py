@@ -3,6 +3,9 @@
 Issuing happens in one transaction: the signed JSON-LD, the VC-JWT, the PDF and the row
 appear together or not at all, so a worker killed mid-task leaves nothing behind, and the
 result's row lock plus its one-to-one credential make a repeated task return what exists.
+What one issuer locks is its own: the result (or the learner, for a pathway) and its place
+in the status list (`signing.reserve_status_index`); no lock that every issuer needs is held
+while it signs and draws, so issuers work side by side.
 """
 
 import secrets
@@ -16,27 +19,35 @@ from academy.audit import log_action
 from academy.emails import SWEEP_AFTER, SWEEP_BATCH
 from academy.models import User
 from academy.queries import require_permission
-from catalogue.models import ModuleRun
+from catalogue.models import Module, ModuleRun
 from catalogue.queries import require_curator_of_faculty, require_teaches_or_curates
 from credentials import documents, keys, tasks, vc_jwt
 from credentials.models import Achievement, Credential, Pathway, Result, SigningKey
 from credentials.services.errors import CredentialError
-from credentials.services.signing import _next_status_index, current_key, sign, status_list_url
+from credentials.services.signing import (
+    current_keys,
+    open_status_list,
+    record_status_index,
+    reserve_status_index,
+    sign,
+    status_list_url,
+)
 
 # What makes someone the academy office (see catalogue.queries.curates_everything).
 OFFICE_PERMISSION = "catalogue.curate_all_faculties"
 
 
 def _issue(*, achievement, achievement_document, learner, result=None, grade="", now=None,
-           subject=None, certificate=None):  # fmt: skip
+           subject=None, certificate=None, signing_keys=None):  # fmt: skip
     """`subject`: more facts about the recipient, signed with the rest; `certificate`:
-    renders the public PDF (the microcredential certificate by default)."""
+    renders the public PDF (the microcredential certificate by default); `signing_keys`: the
+    current keys (`signing.current_keys`), read once more if not given."""
     from credentials.certificate import render_certificate
 
     now = (now or timezone.now()).replace(microsecond=0)
     credential_id = uuid.uuid4()
     name = learner.get_full_name() or learner.email
-    status_index = _next_status_index()
+    status_index = reserve_status_index()
     document = documents.credential_document(
         credential_id=credential_id, achievement=achievement_document, name=name,
         identifiers=documents.recipient_identifiers(name=name, email=learner.email,
@@ -44,12 +55,13 @@ def _issue(*, achievement, achievement_document, learner, result=None, grade="",
         issued_at=now, grade=grade, status_index=status_index, status_list_url=status_list_url(),
     )  # fmt: skip
     document["credentialSubject"].update(subject or {})
-    rsa = current_key(SigningKey.Kind.RSA)
+    signing_keys = signing_keys or current_keys()
+    rsa = signing_keys[SigningKey.Kind.RSA]
     credential = Credential(
         id=credential_id, achievement=achievement, result=result, learner=learner,
         recipient_name=name, title=achievement_document["name"], issued_at=now,
         language=learner.preferred_language, status_index=status_index,
-        document=sign(document, now=now),
+        document=sign(document, now=now, key=signing_keys[SigningKey.Kind.ED25519]),
         jwt=vc_jwt.sign_vc_jwt(document, private_key=keys.rsa_signing_key(rsa.private_pem),
                                kid=rsa.kid),
     )  # fmt: skip
@@ -63,6 +75,7 @@ def _issue(*, achievement, achievement_document, learner, result=None, grade="",
         organisation=result.enrolment.organisation_id if result else None,
         details={"title": credential.title, "result": result.pk if result else None},
     )
+    record_status_index(status_index)  # the last write: the counter is locked until commit
     _notify(credential)
     return credential
 
@@ -71,9 +84,24 @@ def _notify(credential: Credential) -> None:
     tasks.notify_learner.delay_on_commit(str(credential.pk))
 
 
-@transaction.atomic
 def issue_credential(*, result: Result, now=None) -> Credential | None:
-    """The result's credential: issued once, however often this runs."""
+    """The result's credential: issued once, however often this runs.
+
+    What every credential of the module shares, its achievement, the current keys and the
+    status list, is made (if it is missing) before the result is locked, in a commit of its
+    own: otherwise the first credentials would each wait for the first one's transaction."""
+    open_status_list()
+    achievement = Achievement.objects.filter(module__runs__enrolments__result=result.pk).first()
+    if achievement is None:
+        module = Module.objects.filter(runs__enrolments__result=result.pk).get()
+        if module.awards_microcredential:
+            achievement, _created = Achievement.objects.get_or_create(module=module)
+    return _issue_once(result=result, achievement=achievement, signing_keys=current_keys(),
+                       now=now)  # fmt: skip
+
+
+@transaction.atomic
+def _issue_once(*, result, achievement, signing_keys, now):
     result = (
         Result.objects.select_for_update(of=("self",))
         .select_related("enrolment__learner", "enrolment__run__module")
@@ -83,11 +111,13 @@ def issue_credential(*, result: Result, now=None) -> Credential | None:
     module = result.enrolment.run.module
     if existing or not result.passed or not module.awards_microcredential:
         return existing
-    achievement, _created = Achievement.objects.get_or_create(module=module)
+    if achievement is None:  # the module began to award a microcredential just now
+        achievement, _created = Achievement.objects.get_or_create(module=module)
     return _issue(
         achievement=achievement,
         achievement_document=documents.module_achievement(achievement, module),
         learner=result.enrolment.learner, result=result, grade=result.grade, now=now,
+        signing_keys=signing_keys,
     )  # fmt: skip
 
 
@@ -110,14 +140,17 @@ def award_pathways(*, learner, now=None) -> list[Credential]:
 
 
 def _award_pathway(*, pathway, modules, learner, now):
+    # Made in a commit of its own, as a module's achievement is (see issue_credential).
+    achievement, _created = Achievement.objects.get_or_create(pathway=pathway)
+    signing_keys = current_keys()
+    open_status_list()
     try:
         with transaction.atomic():
             User.objects.select_for_update().get(pk=learner.pk)  # one award at a time per person
-            achievement, _created = Achievement.objects.get_or_create(pathway=pathway)
             if Credential.objects.filter(achievement=achievement, learner=learner).exists():
                 return None
             return _issue(
-                achievement=achievement, learner=learner, now=now,
+                achievement=achievement, learner=learner, now=now, signing_keys=signing_keys,
                 achievement_document=documents.pathway_achievement(achievement, pathway, modules),
             )  # fmt: skip
     except IntegrityError:

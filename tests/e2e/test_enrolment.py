@@ -74,9 +74,9 @@ def calendar_app(chromium):
 
 
 def on_screen(moment):
-    """How My learning writes a moment: Tue 29 Dec 19:00 (in Amsterdam, in English)."""
+    """How My learning writes a moment: Tue 29 Dec, 19:00 (in Amsterdam, in English)."""
     moment = moment.astimezone(AMSTERDAM)
-    return f"{moment:%a} {moment.day} {moment:%b} {moment:%H:%M}"
+    return f"{moment:%a} {moment.day} {moment:%b}, {moment:%H:%M}"
 
 
 def test_learner_enrols_sees_sessions_and_subscribes_to_the_calendar_feed(

@@ -140,7 +140,8 @@ class SigningKey(models.Model):
 
 
 class StatusCounter(models.Model):
-    """Hands out each credential's place in the status list; locked while it counts."""
+    """The mark below which the status list's places are taken: raised by the transaction
+    that issues a credential, as its last write (see `signing.reserve_status_index`)."""
 
     name = models.CharField(max_length=32, primary_key=True)
     next_index = models.PositiveIntegerField(default=0)

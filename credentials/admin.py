@@ -21,6 +21,7 @@ from credentials import services
 from credentials.forms import RevokeForm
 from credentials.models import Credential, Pathway, Result, SigningKey, TeachingRecognition
 from credentials.recognition_queries import current_academic_year
+from enrolment.admin import RecordedByAdmin
 from enrolment.models import Enrolment
 
 
@@ -68,7 +69,11 @@ class ResultAdminForm(forms.ModelForm):
 
 @admin.register(Result)
 class ResultAdmin(
-    AuditHistory, ServiceRefusalsAsMessages, AutocompleteForUsableIds, admin.ModelAdmin
+    RecordedByAdmin,
+    AuditHistory,
+    ServiceRefusalsAsMessages,
+    AutocompleteForUsableIds,
+    admin.ModelAdmin,
 ):
     form = ResultAdminForm
     list_display = ["enrolment", "passed", "grade", "assessed_on", "assessor", "credential_link"]
@@ -91,17 +96,6 @@ class ResultAdmin(
         if obj is not None:  # a result belongs to its enrolment; it never moves to another
             return ["enrolment", *self.readonly_fields]
         return self.readonly_fields
-
-    def get_fields(self, request, obj=None):
-        fields = super().get_fields(request, obj)
-        if services.may_record_early(request.user):
-            return fields
-        return [field for field in fields if field != "early_override_reason"]
-
-    def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
-        form.recorded_by = request.user  # a class of its own for each request
-        return form
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "enrolment":

@@ -263,6 +263,22 @@ class CohortAdmin(CuratedRunsOnly):
         return False  # its seats and its order stay; cancel the enrolments instead
 
 
+class RecordedByAdmin:
+    """Admins of rows recorded through a service that waits for what they record: the form
+    knows who records, and only the academy office sees the reason for recording early."""
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if services.may_record_early(request.user):
+            return fields
+        return [field for field in fields if field != "early_override_reason"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.recorded_by = request.user  # a class of its own for each request
+        return form
+
+
 class AttendanceAdminForm(forms.ModelForm):
     """What mark_attendance would refuse, refused at the field. `recorded_by` is set by the
     admin (get_form): the office may record before a session, giving a reason."""
@@ -300,7 +316,9 @@ class AttendanceAdminForm(forms.ModelForm):
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(ServiceRefusalsAsMessages, AutocompleteForUsableIds, admin.ModelAdmin):
+class AttendanceAdmin(
+    RecordedByAdmin, ServiceRefusalsAsMessages, AutocompleteForUsableIds, admin.ModelAdmin
+):
     form = AttendanceAdminForm
     list_display = ["enrolment", "session", "present", "recorded_by", "recorded_at"]
     list_filter = ["present", "session__run__module__faculty"]
@@ -318,17 +336,6 @@ class AttendanceAdmin(ServiceRefusalsAsMessages, AutocompleteForUsableIds, admin
         if obj is not None:  # who attended what stays; only present or absent changes
             return ["session", "enrolment", *self.readonly_fields]
         return self.readonly_fields
-
-    def get_fields(self, request, obj=None):
-        fields = super().get_fields(request, obj)
-        if services.may_record_early(request.user):
-            return fields
-        return [field for field in fields if field != "early_override_reason"]
-
-    def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
-        form.recorded_by = request.user  # a class of its own for each request
-        return form
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "session":

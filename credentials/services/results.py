@@ -19,11 +19,12 @@ from django.utils.translation import gettext as _
 from academy import spreadsheets
 from academy.audit import log_action
 from catalogue.models import ModuleRun
-from catalogue.queries import curates_everything, require_teaches_or_curates
+from catalogue.queries import require_teaches_or_curates
 from credentials import tasks
 from credentials.models import Result
 from credentials.services.errors import CredentialError
 from enrolment.models import Enrolment
+from enrolment.services.attendance import may_record_early
 
 MAX_RESULT_ROWS = 5_000
 PASSED_WORDS = {"yes", "ja", "y", "j", "1", "true", "passed", "geslaagd", "pass", "voldaan"}
@@ -58,11 +59,6 @@ def run_not_yet_message(run: ModuleRun) -> str:
         "This run has not taken place yet (its last session starts on %(date)s at %(time)s); "
         "results can be recorded from then on."
     ) % {"date": date_format(moment, "j F Y"), "time": time_format(moment, "H:i")}
-
-
-def may_record_early(user) -> bool:
-    """The academy office (and superusers) may record before a run ends, giving a reason."""
-    return curates_everything(user)
 
 
 def check_run_has_taken_place(*, run: ModuleRun, by, early_override_reason: str = "") -> str:

@@ -34,7 +34,8 @@ def session_not_yet_message(session: Session) -> str:
 
 
 def may_record_early(user) -> bool:
-    """The academy office (and superusers) may record before a session, giving a reason."""
+    """The academy office (and superusers) may record attendance before a session, and
+    results before a run has taken place, giving a reason."""
     return curates_everything(user)
 
 

@@ -4,14 +4,18 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
 from django.utils.safestring import mark_safe
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
 
-from catalogue import page_cache, queries, services
+from catalogue import chips, page_cache, queries, services
 from catalogue.calendars import calendar_for
 from catalogue.forms import CatalogueFilterForm
 from catalogue.models import Module, ModuleRun
 
 PAGE_SIZE = 20
+SUGGEST_MIN_LENGTH = 2  # one letter would suggest half the catalogue
+SUGGEST_MAX_LENGTH = 200  # as the search box
 NOTHING_FOUND = 'data-nothing-found="true"'  # on the empty result of _catalogue.html
 
 
@@ -40,7 +44,11 @@ def catalogue(request):
             "result": result,
             "page": page,
             "page_query": _query_without_page(request),
+            "chips": chips.active_filters(filters, result.facets),
+            "clear_all_url": chips.clear_all_url(filters),
         }
+        if did_you_mean := getattr(result, "did_you_mean", None):
+            context["did_you_mean_url"] = chips.catalogue_url(filters, q=did_you_mean)
         results_html = render_to_string("catalogue/_catalogue.html", context, request)
         page_cache.put(cache_key, results_html)
     # Counted also when the page came from the cache: the empty result says so in its HTML.
@@ -56,6 +64,25 @@ def catalogue(request):
         )
     patch_vary_headers(response, ["HX-Request"])  # the partial must not be cached as the page
     return response
+
+
+@require_GET
+@cache_control(public=True, max_age=60)  # typing the same letters again costs nothing
+@vary_on_headers("Accept-Language", "Cookie")  # the themes' names follow the language
+def suggest(request):
+    """The search box's suggestions as one types: a listbox of modules and themes."""
+    text = request.GET.get("q", "").strip()
+    wanted = SUGGEST_MIN_LENGTH <= len(text) <= SUGGEST_MAX_LENGTH and "\x00" not in text
+    suggestions = queries.suggest(text) if wanted else []
+    groups = [
+        (kind, [suggestion for suggestion in suggestions if suggestion.kind == kind])
+        for kind in ("module", "theme")
+    ]
+    return render(
+        request,
+        "catalogue/_suggestions.html",
+        {"groups": [group for group in groups if group[1]], "count": len(suggestions)},
+    )
 
 
 def _faceted(filters) -> bool:

@@ -18,6 +18,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # Browsers and feed readers ask for /favicon.ico whatever the page's <link rel="icon">.
     path("favicon.ico", views.favicon),
+    # Before learner.urls, whose modules/<slug>/ would take modules/suggest/ for a module.
+    path("", include("catalogue.urls")),
     path("", include("learner.urls")),
     path("", include("employer.urls")),
     path("", include("teaching.urls")),
@@ -27,7 +29,6 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
-    path("", include("catalogue.urls")),
 ]
 
 if settings.DEBUG:

@@ -20,6 +20,9 @@ class CatalogueConfig(AppConfig):
         from catalogue.page_cache import connect_invalidation
 
         connect_invalidation()
+        from catalogue.search import connect_index_upkeep
+
+        connect_index_upkeep()
 
         from academy import personal_data
         from catalogue.services import erase_catalogue_data, export_catalogue_data

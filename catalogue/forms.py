@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import Format, Level
-from catalogue.queries import CatalogueFilters
+from catalogue.queries import SORTS, CatalogueFilters
 
 MONTH = re.compile(r"(?P<year>[0-9]{4})-(0[1-9]|1[0-2])", re.ASCII)
 FIRST_YEAR, LAST_YEAR = 2000, 2999  # a month outside these has no runs and no valid date range
@@ -42,6 +42,10 @@ def _is_month(value: str) -> bool:
     return bool(match) and FIRST_YEAR <= int(match["year"]) <= LAST_YEAR
 
 
+def _within_years(day):
+    return day if day is None or FIRST_YEAR <= day.year <= LAST_YEAR else None
+
+
 def _one_of(choices):
     allowed = {str(value) for value, _label in choices}
     return allowed.__contains__
@@ -59,6 +63,29 @@ class CatalogueFilterForm(forms.Form):
     language = FacetField(accepts=_one_of(settings.LANGUAGES))
     level = FacetField(accepts=_one_of(Level.choices), coerce=int)
     starts = FacetField(accepts=_is_month, max_length=7)
+    price_max = forms.IntegerField(
+        required=False, min_value=0, max_value=1_000_000, label=_("Maximum price (€)")
+    )
+    date_from = forms.DateField(
+        required=False, label=_("Starting from"), input_formats=["%Y-%m-%d"]
+    )
+    date_until = forms.DateField(required=False, label=_("until"), input_formats=["%Y-%m-%d"])
+    sort = forms.ChoiceField(required=False, choices=[(key, key) for key in SORTS])
+
+    def __init__(self, data=None, **kwargs):
+        # The URL says from/until (DESIGN.md); `from` cannot be a Python field name.
+        if data is not None:
+            data = data.copy()
+            for url_name, field_name in (("from", "date_from"), ("until", "date_until")):
+                if url_name in data:
+                    data[field_name] = data[url_name]
+        super().__init__(data, **kwargs)
+
+    def clean_date_from(self):
+        return _within_years(self.cleaned_data.get("date_from"))
+
+    def clean_date_until(self):
+        return _within_years(self.cleaned_data.get("date_until"))
 
     def filters(self) -> CatalogueFilters:
         self.is_valid()  # cleaned_data then holds the fields that are valid
@@ -66,6 +93,10 @@ class CatalogueFilterForm(forms.Form):
         return CatalogueFilters(
             q=(cleaned.get("q") or "").strip(),
             **{name: cleaned.get(name, []) for name in CatalogueFilters.FACETS},
+            price_max=cleaned.get("price_max"),
+            date_from=cleaned.get("date_from"),
+            date_until=cleaned.get("date_until"),
+            sort=cleaned.get("sort") or "",
         )
 
     def page_number(self) -> int:

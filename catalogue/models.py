@@ -159,9 +159,6 @@ class SupervisionType(models.TextChoices):
     ONSITE_WITH_ID = "onsite with identity verification", _("On site, identity verified")
 
 
-SEARCH_CONFIG = "simple"  # modules are Dutch or English: no stemming, prefix matching instead
-
-
 def with_vat(price, vat_rate: int) -> Decimal:
     return (Decimal(price) * (100 + vat_rate) / 100).quantize(Decimal("0.01"))
 
@@ -244,10 +241,6 @@ class Module(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    # Themes and outcomes as plain text, so one column carries everything search needs.
-    search_document = models.TextField(editable=False, blank=True, default="")
-    # Filled on PostgreSQL only (services.refresh_search_index), with a GIN index.
-    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ModuleQuerySet.as_manager()
 
@@ -571,3 +564,80 @@ class SearchMiss(models.Model):
 
     def __str__(self):
         return self.term
+
+
+class ModuleSearch(models.Model):
+    """What the catalogue searches, filters and sorts by, one row per published module.
+
+    Kept by `catalogue.search.index_modules` whenever a module, its runs, themes, partners
+    or faculty change (and nightly, as start dates pass), so a catalogue page reads this one
+    table instead of joining runs, themes and partners for every facet. Facet keys are the
+    values the catalogue's URL uses (slugs, partner names, ISO dates). The texts are the
+    module's words, lower-cased and without accents, each between spaces: SQLite matches
+    whole words and prefixes with LIKE '% word%'; PostgreSQL reads them into `vector`
+    (English, Dutch and unstemmed lexemes; title A, summary/themes/outcomes B, the rest C).
+    """
+
+    module = models.OneToOneField(
+        Module, on_delete=models.CASCADE, primary_key=True, related_name="search_row"
+    )
+    title = models.CharField(max_length=200)
+    faculty = models.CharField(max_length=50)
+    format = models.CharField(max_length=16)
+    language = models.CharField(max_length=8)
+    level = models.PositiveSmallIntegerField(null=True)
+    themes = models.JSONField(default=list)
+    partners = models.JSONField(default=list)
+    start_dates = models.JSONField(default=list)  # runs still to start, not cancelled
+    next_start = models.DateField(null=True)
+    price = models.DecimalField(max_digits=9, decimal_places=2)  # with VAT: what cards show
+    ects = models.DecimalField(max_digits=4, decimal_places=1, null=True)
+    title_words = models.TextField()
+    main_words = models.TextField()
+    more_words = models.TextField()
+    vector = SearchVectorField(null=True)
+
+    class Meta:
+        verbose_name = _("module search entry")
+        verbose_name_plural = _("module search entries")
+
+    def __str__(self):
+        return self.title
+
+
+class Synonym(models.Model):
+    """Words a professional may use for the same thing, in either language: a search for
+    any of them finds modules that use another (leiderschap, leadership, leidinggeven)."""
+
+    words = models.CharField(
+        _("words that mean the same"),
+        max_length=300,
+        unique=True,
+        help_text=_(
+            "Separated by commas, in Dutch and English; a word may be two words, such as "
+            "data science."
+        ),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("synonym")
+        verbose_name_plural = _("synonyms")
+        ordering = ["words"]
+
+    def __str__(self):
+        return self.words
+
+    @property
+    def terms(self) -> list[str]:
+        return [term.strip() for term in self.words.split(",") if term.strip()]
+
+
+class SearchWord(models.Model):
+    """The catalogue's own vocabulary: the words that suggestions ("Did you mean …?") may
+    offer. Rebuilt with the search index; a trigram index serves similarity on PostgreSQL."""
+
+    word = models.CharField(max_length=60, primary_key=True)
+
+    def __str__(self):
+        return self.word

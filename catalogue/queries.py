@@ -1,19 +1,17 @@
 """Reads the catalogue's pages and the admin need, shaped to a constant number of queries."""
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import (
-    Case,
+    BooleanField,
     Count,
     Exists,
+    ExpressionWrapper,
     F,
-    IntegerField,
     OuterRef,
     Prefetch,
     Q,
@@ -21,20 +19,21 @@ from django.db.models import (
     Subquery,
     Sum,
     Value,
-    When,
 )
-from django.db.models.functions import TruncMonth
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from catalogue import search
 from catalogue.models import (
-    SEARCH_CONFIG,
     Faculty,
     Format,
     Level,
     Module,
     ModuleRun,
+    ModuleSearch,
     Session,
     Teaching,
     Theme,
@@ -150,6 +149,9 @@ def with_next_start(modules: QuerySet[Module], today: date) -> QuerySet[Module]:
     return modules.annotate(next_start=Subquery(next_run.values("start_date")[:1]))
 
 
+SORTS = ("relevance", "start", "price", "ects")
+
+
 @dataclass
 class CatalogueFilters:
     """The whole state of a catalogue page; it round-trips through the URL."""
@@ -162,51 +164,33 @@ class CatalogueFilters:
     level: list[int] = field(default_factory=list)
     partner: list[str] = field(default_factory=list)
     starts: list[str] = field(default_factory=list)  # "YYYY-MM"
+    price_max: int | None = None  # euros with VAT, as the cards show prices
+    date_from: date | None = None  # a run starting on or after (URL: from)
+    date_until: date | None = None  # a run starting on or before (URL: until)
+    sort: str = ""  # one of SORTS; "" is relevance for a search, else start date
 
     FACETS = ("faculty", "theme", "format", "language", "level", "partner", "starts")
 
     @property
     def search_terms(self) -> list[str]:
-        return re.findall(r"\w+", self.q.lower())[:10]
+        return search.search_terms(self.q)
+
+    @property
+    def active_count(self) -> int:
+        """What the phone's Filters button counts: ticked values, a price and dates."""
+        ticked = sum(len(getattr(self, name)) for name in self.FACETS)
+        bounds = (self.price_max, self.date_from, self.date_until)
+        return ticked + sum(bound is not None for bound in bounds)
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self.q.strip()) or any(getattr(self, name) for name in self.FACETS)
+        return bool(self.q.strip()) or self.active_count > 0
 
-
-def _tsquery(terms: list[str]) -> SearchQuery:
-    return SearchQuery(
-        " & ".join(f"{term}:*" for term in terms), search_type="raw", config=SEARCH_CONFIG
-    )
-
-
-def matching_search(modules: QuerySet[Module], terms: list[str]) -> QuerySet[Module]:
-    """Modules matching every term, as a word prefix (PostgreSQL) or a substring (SQLite)."""
-    if connection.vendor == "postgresql":
-        return modules.filter(search_vector=_tsquery(terms))
-    for term in terms:
-        modules = modules.filter(
-            Q(title__icontains=term)
-            | Q(summary__icontains=term)
-            | Q(description__icontains=term)
-            | Q(search_document__icontains=term)
-        )
-    return modules
-
-
-def ranked(modules: QuerySet[Module], terms: list[str]) -> QuerySet[Module]:
-    """Annotate relevance: title matches weigh most, then summary, themes and outcomes."""
-    if connection.vendor == "postgresql":
-        return modules.annotate(rank=SearchRank(F("search_vector"), _tsquery(terms)))
-    rank = Value(0, output_field=IntegerField())
-    for term in terms:
-        rank = rank + Case(
-            When(title__icontains=term, then=Value(4)),
-            When(Q(summary__icontains=term) | Q(search_document__icontains=term), then=Value(2)),
-            default=Value(1),
-            output_field=IntegerField(),
-        )
-    return modules.annotate(rank=rank)
+    @property
+    def effective_sort(self) -> str:
+        if self.sort in SORTS and (self.sort != "relevance" or self.search_terms):
+            return self.sort
+        return "relevance" if self.search_terms else "start"
 
 
 def _month_range(month: str) -> tuple[date, date] | None:
@@ -219,39 +203,38 @@ def _month_range(month: str) -> tuple[date, date] | None:
     return first, following
 
 
-def apply_filters(
-    modules: QuerySet[Module], filters: CatalogueFilters, today: date, *, skip: str = ""
-) -> QuerySet[Module]:
-    """Filters combine: OR within one facet, AND across facets. `skip` leaves one out."""
-    if filters.faculty and skip != "faculty":
-        modules = modules.filter(faculty__slug__in=filters.faculty)
-    if filters.theme and skip != "theme":
-        modules = modules.filter(
-            Exists(Module.themes.through.objects.filter(
-                module=OuterRef("pk"), theme__slug__in=filters.theme
-            ))
-        )  # fmt: skip
-    if filters.format and skip != "format":
-        modules = modules.filter(format__in=filters.format)
-    if filters.language and skip != "language":
-        modules = modules.filter(language__in=filters.language)
-    if filters.level and skip != "level":
-        modules = modules.filter(level__in=filters.level)
-    if filters.partner and skip != "partner":
-        modules = modules.filter(
-            Exists(Module.partners.through.objects.filter(
-                module=OuterRef("pk"), partner__name__in=filters.partner
-            ))
-        )  # fmt: skip
-    if filters.starts and skip != "starts":
+def _facet_conditions(filters: CatalogueFilters, today: date) -> dict[str, Q | Exists | None]:
+    """Per facet, what its ticked values ask (None: nothing ticked). OR within a facet,
+    AND across facets; each facet's counts apply all the others."""
+    starts = None
+    if filters.starts:
         in_months = Q()
         for month in filters.starts:
             if bounds := _month_range(month):
                 in_months |= Q(start_date__gte=bounds[0], start_date__lt=bounds[1])
-        modules = modules.filter(
-            Exists(runs_starting_from(today).filter(in_months, module=OuterRef("pk")))
-        )
-    return modules
+        starts = Exists(runs_starting_from(today).filter(in_months, module=OuterRef("pk")))
+    return {
+        "faculty": Q(faculty__in=filters.faculty) if filters.faculty else None,
+        "theme": Q(themes__has_any_keys=filters.theme) if filters.theme else None,
+        "format": Q(format__in=filters.format) if filters.format else None,
+        "language": Q(language__in=filters.language) if filters.language else None,
+        "level": Q(level__in=filters.level) if filters.level else None,
+        "partner": Q(partners__has_any_keys=filters.partner) if filters.partner else None,
+        "starts": starts,
+    }
+
+
+def _searched_rows(filters: CatalogueFilters, terms, today: date) -> QuerySet[ModuleSearch]:
+    """Rows matching the words, the price and the dates: what every facet counts within."""
+    rows = search.matching(ModuleSearch.objects.all(), terms)
+    if filters.price_max is not None:
+        rows = rows.filter(price__lte=filters.price_max)
+    if filters.date_from or filters.date_until:
+        runs = runs_starting_from(max(filters.date_from or today, today))
+        if filters.date_until:
+            runs = runs.filter(start_date__lte=filters.date_until)
+        rows = rows.filter(Exists(runs.filter(module=OuterRef("pk"))))
+    return rows
 
 
 @dataclass
@@ -262,77 +245,165 @@ class FacetOption:
     selected: bool
 
 
+class SearchResults:
+    """The matching modules in order, read a page at a time (what Paginator slices)."""
+
+    def __init__(self, rows: QuerySet[ModuleSearch], total: int, sort: str):
+        self.rows, self.total, self.sort = rows, total, sort
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        columns = (
+            ("module", "next_start", "rank")
+            if self.sort == "relevance"
+            else ("module", "next_start")
+        )
+        ordered = self.rows.order_by(*search.order_for(self.sort))
+        page = list(ordered.values_list(*columns)[index])
+        modules = Module.objects.select_related("faculty").prefetch_related("themes")
+        by_id = modules.in_bulk([row[0] for row in page])
+        found = []
+        for module_id, next_start, *rank in page:
+            if module := by_id.get(module_id):
+                module.next_start = next_start
+                module.rank = rank[0] if rank else None
+                found.append(module)
+        return found
+
+    def __iter__(self):
+        return iter(self[0 : self.total])
+
+
 @dataclass
 class CatalogueResult:
-    modules: QuerySet[Module]
+    modules: SearchResults
     facets: dict[str, list[FacetOption]]
     searched: bool
+    sort: str = "start"
+    did_you_mean: str | None = None
+
+    @property
+    def sort_options(self) -> list[tuple[str, str]]:
+        labels = {
+            "relevance": _("Relevance"),
+            "start": _("Start date"),
+            "price": _("Price, lowest first"),
+            "ects": _("ECTS, fewest first"),
+        }
+        return [(key, labels[key]) for key in SORTS if key != "relevance" or self.searched]
+
+
+FEW_RESULTS = 2  # at most this many found: offer a correction of the words
 
 
 def catalogue(filters: CatalogueFilters, *, today: date | None = None) -> CatalogueResult:
-    """The catalogue page: matching published modules and, per facet, the counts."""
+    """The catalogue page: matching published modules in order and, per facet, the counts
+    (one query for all facets and the total, one for the page, two for its modules)."""
     today = today or timezone.localdate()
-    base = Module.objects.published()
-    terms = filters.search_terms
-    if terms:
-        base = matching_search(base, terms)
-    modules = apply_filters(base, filters, today)
-    modules = with_next_start(modules, today).select_related("faculty").prefetch_related("themes")
-    if terms:
-        modules = ranked(modules, terms).order_by(
-            "-rank", F("next_start").asc(nulls_last=True), "title"
-        )
-    else:
-        modules = modules.order_by(F("next_start").asc(nulls_last=True), "title")
-    facets = {
-        name: _facet(name, apply_filters(base, filters, today, skip=name), filters, today)
-        for name in CatalogueFilters.FACETS
+    words = filters.search_terms
+    terms = search.with_synonyms(words)
+    searched = _searched_rows(filters, terms, today)
+    conditions = _facet_conditions(filters, today)
+    counts, total = _facet_counts(searched, conditions, today)
+    rows = searched.filter(*(condition for condition in conditions.values() if condition))
+    sort = filters.effective_sort
+    if sort == "relevance":
+        rows = search.ranked(rows, terms)
+    result = CatalogueResult(
+        modules=SearchResults(rows, total, sort),
+        facets={name: _facet(name, counts.get(name, []), filters) for name in filters.FACETS},
+        searched=bool(words),
+        sort=sort,
+    )
+    if words and total <= FEW_RESULTS:
+        result.did_you_mean = search.correction(words)
+    return result
+
+
+def _facet_counts(rows: QuerySet[ModuleSearch], conditions: dict, today: date):
+    """Every facet's counts and the total in one pass over the rows the words match: each
+    row carries, per facet, whether it meets that facet's ticks, and each facet counts the
+    rows that meet all the others'."""
+    flags = {
+        f"in_{name}": ExpressionWrapper(condition, output_field=BooleanField())
+        if condition is not None
+        else Value(True)
+        for name, condition in conditions.items()
     }
-    return CatalogueResult(modules=modules, facets=facets, searched=bool(terms))
+    source = rows.annotate(**flags).values(
+        "module_id", "faculty", "format", "language", "level", "themes", "partners",
+        "start_dates", *flags,
+    )  # fmt: skip
+    source_sql, params = source.query.sql_with_params()
+
+    def others(name: str) -> str:
+        return " AND ".join(f"m.{flag}" for flag in flags if flag != f"in_{name}")
+
+    def keys(column: str) -> str:
+        if connection.vendor == "postgresql":
+            return f"jsonb_object_keys(m.{column}) AS k(key)"
+        return f"json_each(m.{column}) AS k"
+
+    every = " AND ".join(f"m.{flag}" for flag in flags)
+    sql = f"""
+        WITH m AS ({source_sql})
+        SELECT 'faculty', m.faculty, f.name, f.name_nl, COUNT(*) FROM m
+            LEFT JOIN catalogue_faculty f ON f.slug = m.faculty
+            WHERE {others("faculty")} GROUP BY m.faculty, f.name, f.name_nl
+        UNION ALL SELECT 'theme', k.key, t.name, t.name_nl, COUNT(*) FROM m, {keys("themes")}
+            LEFT JOIN catalogue_theme t ON t.slug = k.key
+            WHERE {others("theme")} GROUP BY k.key, t.name, t.name_nl
+        UNION ALL SELECT 'partner', k.key, k.key, NULL, COUNT(*) FROM m, {keys("partners")}
+            WHERE {others("partner")} GROUP BY k.key
+        UNION ALL SELECT 'format', m.format, NULL, NULL, COUNT(*) FROM m
+            WHERE {others("format")} GROUP BY m.format
+        UNION ALL SELECT 'language', m.language, NULL, NULL, COUNT(*) FROM m
+            WHERE {others("language")} GROUP BY m.language
+        UNION ALL SELECT 'level', CAST(m.level AS TEXT), NULL, NULL, COUNT(*) FROM m
+            WHERE m.level IS NOT NULL AND {others("level")} GROUP BY m.level
+        UNION ALL SELECT 'starts', SUBSTR(k.key, 1, 7), NULL, NULL, COUNT(DISTINCT m.module_id)
+            FROM m, {keys("start_dates")}
+            WHERE k.key >= %s AND {others("starts")} GROUP BY SUBSTR(k.key, 1, 7)
+        UNION ALL SELECT '', NULL, NULL, NULL, COUNT(*) FROM m WHERE {every}
+    """  # noqa: S608 - column names and flags are ours; values are parameters
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, today.isoformat()])
+        found = cursor.fetchall()
+    counts: dict[str, list] = {}
+    total = 0
+    for facet, value, name, name_nl, count in found:
+        if not facet:
+            total = count
+            continue
+        label = (name_nl or name) if name and _dutch() else name
+        counts.setdefault(facet, []).append((value, label, count))
+    return counts, total
 
 
-def _facet(name: str, matching: QuerySet[Module], filters, today) -> list[FacetOption]:
+def _dutch() -> bool:
+    return (get_language() or settings.LANGUAGE_CODE).startswith("nl")
+
+
+def _facet(name: str, found: list, filters: CatalogueFilters) -> list[FacetOption]:
     selected = {str(value) for value in getattr(filters, name)}
-    if name == "starts":
-        rows = (
-            runs_starting_from(today)
-            .filter(Exists(matching.filter(pk=OuterRef("module_id"))))
-            .annotate(month=TruncMonth("start_date"))
-            .values("month")
-            .annotate(count=Count("module", distinct=True))
-            .order_by("month")
-        )
-        options = [
-            (f"{row['month']:%Y-%m}", row["month"], row["count"]) for row in rows if row["month"]
-        ]
-    else:
-        column, label = {
-            "faculty": ("faculty__slug", local_name("faculty__")),
-            "theme": ("themes__slug", local_name("themes__")),
-            "partner": ("partners__name", F("partners__name")),
-            "format": ("format", F("format")),
-            "language": ("language", F("language")),
-            "level": ("level", F("level")),
-        }[name]
-        rows = (
-            matching.filter(**{f"{column}__isnull": False})
-            .values(column, label=label)
-            # Filters use EXISTS, so each module occurs once per value: no DISTINCT needed.
-            .annotate(count=Count("pk"))
-            .order_by("label")
-        )
-        options = [(str(row[column]), row["label"], row["count"]) for row in rows]
+    display = _FACET_LABELS.get(name)
+    options = [
+        (value, display(value) if display else (label or value), count)
+        for value, label, count in found
+    ]
+    options.sort(key=lambda option: option[0] if name in ("starts", "level") else option[1])
     shown = {value for value, _label, _count in options}
     # A chosen value stays on screen even when nothing matches it, so it can be unticked.
     options += [(value, value, 0) for value in sorted(selected - shown)]
-    display = _FACET_LABELS.get(name)
     return [
-        FacetOption(
-            value=value,
-            label=display(label) if display else label,
-            count=count,
-            selected=value in selected,
-        )
+        FacetOption(value=value, label=label, count=count, selected=value in selected)
         for value, label, count in options
     ]
 
@@ -345,8 +416,51 @@ _FACET_LABELS = {
     "format": lambda value: Format(value).label,
     "language": _language_name,
     "level": lambda value: Level(int(value)).label,
-    "starts": lambda month: date_format(month, "F Y") if isinstance(month, date) else month,
+    "starts": lambda month: _month_label(month),
 }
+
+
+@dataclass
+class Suggestion:
+    kind: str  # "module" or "theme"
+    label: str
+    url: str
+
+
+def suggest(text: str, *, limit: int = 8) -> list[Suggestion]:
+    """What the search box offers while typing: module titles whose words start with what
+    was typed (soonest start first), then themes with published modules, by name."""
+    words = search.words(text)[: search.MAX_TERMS]
+    if not words or len("".join(words)) < 2:
+        return []
+    titles = ModuleSearch.objects.all()
+    for word in words:
+        titles = titles.filter(title_words__contains=f" {word}")
+    modules = titles.order_by(F("next_start").asc(nulls_last=True), "title").values_list(
+        "title", "module__slug"
+    )[: max(limit - 2, 1)]
+    found = [
+        Suggestion("module", title, reverse("learner:module", kwargs={"slug": slug}))
+        for title, slug in modules
+    ]
+    named = Q()
+    for word in words:
+        named &= (
+            Q(name__istartswith=word) | Q(name__icontains=f" {word}")
+            | Q(name_nl__istartswith=word) | Q(name_nl__icontains=f" {word}")
+        )  # fmt: skip
+    themes = themes_with_published_modules().filter(named)[: limit - len(found)]
+    catalogue_url = reverse("catalogue:catalogue")
+    found += [
+        Suggestion("theme", theme.local_name, f"{catalogue_url}?theme={theme.slug}")
+        for theme in themes
+    ]
+    return found
+
+
+def _month_label(month: str) -> str:
+    bounds = _month_range(month)
+    return date_format(bounds[0], "F Y") if bounds else month
 
 
 def published_module(slug: str, *, today: date | None = None, user=None) -> Module:

@@ -4,8 +4,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from django.contrib.postgres.search import SearchVector
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
@@ -13,8 +12,8 @@ from django.utils.translation import gettext as _
 
 from academy.audit import log_action
 from academy.errors import DomainError
+from catalogue import search
 from catalogue.models import (
-    SEARCH_CONFIG,
     Module,
     ModuleRun,
     SearchMiss,
@@ -34,34 +33,17 @@ class PublicationError(DomainError):
 
 
 def refresh_search_index(*, module_ids: Iterable[int] | None = None) -> None:
-    """Rebuild the text search looks in, for the given modules or all of them."""
-    modules = Module.objects.prefetch_related("themes").only("learning_outcomes", "target_audience")
-    if module_ids is not None:
-        modules = modules.filter(pk__in=list(module_ids))
-    changed = []
-    for module in modules:
-        module.search_document = "\n".join(
-            [
-                # in both languages: a Dutch theme name finds its modules too
-                *(name for theme in module.themes.all() for name in (theme.name, theme.name_nl)),
-                *module.learning_outcomes,
-                module.target_audience,
-            ]
-        )
-        changed.append(module)
-    Module.objects.bulk_update(changed, ["search_document"], batch_size=1000)
-    if connection.vendor == "postgresql":
-        vector = (
-            SearchVector("title", weight="A", config=SEARCH_CONFIG)
-            + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
-            + SearchVector("search_document", weight="B", config=SEARCH_CONFIG)
-            + SearchVector("description", weight="C", config=SEARCH_CONFIG)
-        )
-        targets = Module.objects.all()
-        if module_ids is not None:
-            targets = targets.filter(pk__in=[module.pk for module in changed])
-        targets.update(search_vector=vector)
-    bump_catalogue_version()  # bulk updates send no signals
+    """Rebuild what the catalogue searches, for the given modules or all of them."""
+    search.index_modules(module_ids)
+    bump_catalogue_version()  # bulk writes send no signals
+
+
+def move_on_passed_start_dates(*, today: date | None = None) -> int:
+    """Search rows whose next start is behind us move on to the next run (or none)."""
+    module_ids = list(search.modules_with_passed_next_start(today).values_list("pk", flat=True))
+    if module_ids:
+        refresh_search_index(module_ids=module_ids)
+    return len(module_ids)
 
 
 def publication_problems(module: Module) -> dict[str, str]:

@@ -297,6 +297,10 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 10 * 60.0,
     },
     "invite-to-evaluations": {"task": "evaluations.tasks.invite_and_remind", "schedule": 60 * 60.0},
+    "move-on-passed-start-dates": {
+        "task": "catalogue.tasks.move_on_passed_start_dates",
+        "schedule": 60 * 60.0,
+    },
 }
 # How long a run's evaluation stays open after its last session, in days.
 EVALUATION_OPEN_DAYS = env.int("EVALUATION_OPEN_DAYS", default=21)

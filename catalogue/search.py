@@ -1,0 +1,393 @@
+"""Catalogue search: the index it reads, how words match, and suggestions.
+
+Every module's words are folded (lower case, no accents) and kept in `ModuleSearch`, one row
+per published module, beside the facet keys, next start date, price and ECTS that the
+catalogue filters and sorts by. A search word matches a whole word or, from three letters
+on, the start of one ("manag" finds management, "ai" does not find "Circulair"); synonyms
+the office keeps in the admin widen a word to its equivalents in either language. On
+PostgreSQL the words also match by stem in English and in Dutch (a tsvector with both
+configurations and an unstemmed one), results are ranked with ts_rank, and "Did you mean"
+draws on trigram similarity over the catalogue's own vocabulary. SQLite, the embedded
+default, matches whole words and prefixes with LIKE on the space-separated words, ranks
+title matches first and suggests with difflib.
+"""
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import connection, transaction
+from django.db.models import Case, F, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from catalogue.models import Module, ModuleRun, ModuleSearch, SearchWord, Synonym, with_vat
+
+WORD = re.compile(r"[^\W_]+")
+PREFIX_FROM = 3  # shorter words match whole words only: "AI" is not a prefix of "aim"
+MAX_TERMS = 8
+VOCABULARY_WORD = re.compile(r"[a-z][a-z0-9]{2,29}")
+# Words that say nothing about a module; ignored unless they are all a search has.
+STOP_WORDS = frozenset(
+    """a an and are as at be by for from in into is it of on or the to with
+    aan als bij de den der die dit een en het in is met naar of om op over te tot van voor zijn
+    """.split()  # noqa: SIM905 - a list of words reads best as words
+)
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Één café" → "een cafe"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(fold(text))
+
+
+def _spaced(texts: Iterable[str]) -> str:
+    tokens = [token for text in texts for token in words(text or "")]
+    return f" {' '.join(tokens)} " if tokens else " "
+
+
+def search_terms(q: str) -> list[str]:
+    """The words a search looks for, stop words left out when others remain."""
+    terms = list(dict.fromkeys(words(q)))
+    meaningful = [term for term in terms if term not in STOP_WORDS]
+    return (meaningful or terms)[:MAX_TERMS]
+
+
+# --- Keeping the index --------------------------------------------------------------------
+
+_TEXT_CONFIGS = ("english", "dutch", "simple")
+_VECTOR_SQL = " || ".join(
+    f"setweight({' || '.join(f'to_tsvector({config!r}, {column})' for config in _TEXT_CONFIGS)}, "
+    f"{weight!r})"
+    for column, weight in (("title_words", "A"), ("main_words", "B"), ("more_words", "C"))
+)
+
+
+def index_modules(module_ids: Iterable[int] | None = None, *, today: date | None = None) -> None:
+    """Write the search rows of these modules (all when None): published modules get one,
+    others lose theirs. The vocabulary grows with them; a full rebuild also forgets words."""
+    today = today or timezone.localdate()
+    coming_runs = (
+        ModuleRun.objects.filter(start_date__gte=today)
+        .exclude(status=ModuleRun.Status.CANCELLED)
+        .only("module_id", "start_date")
+        .order_by("start_date")
+    )
+    modules = Module.objects.select_related("faculty").prefetch_related(
+        "themes", "partners", Prefetch("runs", queryset=coming_runs, to_attr="coming_runs")
+    )
+    if module_ids is not None:
+        module_ids = list(module_ids)
+        modules = modules.filter(pk__in=module_ids)
+    rows = [_row(module) for module in modules if module.status == Module.Status.PUBLISHED]
+    with transaction.atomic():
+        stale = ModuleSearch.objects.exclude(pk__in=[row.pk for row in rows])
+        if module_ids is not None:
+            stale = stale.filter(pk__in=module_ids)
+        stale.delete()
+        ModuleSearch.objects.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["module"],
+            update_fields=[
+                field.name
+                for field in ModuleSearch._meta.concrete_fields
+                if field.name not in ("module", "vector")
+            ],
+            batch_size=500,
+        )
+        if connection.vendor == "postgresql" and rows:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"UPDATE catalogue_modulesearch SET vector = {_VECTOR_SQL} "  # noqa: S608 - constants only
+                    "WHERE module_id = ANY(%s)",
+                    [[row.pk for row in rows]],
+                )
+        _remember_words(rows, rebuild=module_ids is None)
+
+
+def _row(module: Module) -> ModuleSearch:
+    themes = list(module.themes.all())
+    starts = [run.start_date for run in module.coming_runs]
+    return ModuleSearch(
+        module=module,
+        title=module.title,
+        faculty=module.faculty.slug,
+        format=module.format,
+        language=module.language,
+        level=module.level,
+        # Objects rather than lists: "has any of these keys" reads the same on both databases.
+        themes=dict.fromkeys((theme.slug for theme in themes), True),
+        partners=dict.fromkeys((partner.name for partner in module.partners.all()), True),
+        start_dates=dict.fromkeys((start.isoformat() for start in starts), True),
+        next_start=starts[0] if starts else None,
+        price=with_vat(module.price, module.vat_rate),
+        ects=module.ects,
+        title_words=_spaced([module.title]),
+        main_words=_spaced(
+            [
+                module.summary,
+                # both languages: a Dutch theme name finds its modules on an English page too
+                *(name for theme in themes for name in (theme.name, theme.name_nl)),
+                *module.learning_outcomes,
+            ]
+        ),
+        more_words=_spaced([module.description, module.target_audience, module.faculty.name]),
+    )
+
+
+def _remember_words(rows: list[ModuleSearch], *, rebuild: bool) -> None:
+    vocabulary = {
+        token
+        for row in rows
+        for text in (row.title_words, row.main_words, row.more_words)
+        for token in text.split()
+        if VOCABULARY_WORD.fullmatch(token) and token not in STOP_WORDS
+    }
+    if rebuild:
+        SearchWord.objects.exclude(word__in=vocabulary).delete()
+    SearchWord.objects.bulk_create(
+        [SearchWord(word=word) for word in sorted(vocabulary)],
+        ignore_conflicts=True,
+        batch_size=1000,
+    )
+
+
+def modules_with_passed_next_start(today: date | None = None) -> QuerySet[ModuleSearch]:
+    """Rows whose next start is behind us: the nightly refresh moves them on."""
+    return ModuleSearch.objects.filter(next_start__lt=today or timezone.localdate())
+
+
+# --- Matching -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Term:
+    """One search word and the phrases that may stand for it (from the synonyms)."""
+
+    word: str
+    alternatives: tuple[tuple[str, ...], ...] = ()
+
+
+def with_synonyms(terms: list[str]) -> list[Term]:
+    if not terms:
+        return []
+    groups = [[tuple(words(term)) for term in synonym.terms] for synonym in Synonym.objects.all()]
+    expanded = []
+    for word in terms:
+        alternatives = {
+            phrase
+            for group in groups
+            if (word,) in group
+            for phrase in group
+            if phrase and phrase != (word,)
+        }
+        expanded.append(Term(word, tuple(sorted(alternatives))))
+    return expanded
+
+
+def matching(rows: QuerySet[ModuleSearch], terms: list[Term]) -> QuerySet[ModuleSearch]:
+    """Rows matching every term (a term: its word or one of its alternatives)."""
+    if not terms:
+        return rows
+    if connection.vendor == "postgresql":
+        sql, params = _tsquery(terms)
+        return rows.extra(where=[f"vector @@ ({sql})"], params=params)  # noqa: S610 - built from constants
+    for term in terms:
+        rows = rows.filter(_like(term))
+    return rows
+
+
+def ranked(rows: QuerySet[ModuleSearch], terms: list[Term]) -> QuerySet[ModuleSearch]:
+    if connection.vendor == "postgresql":
+        sql, params = _tsquery(terms)
+        return rows.extra(select={"rank": f"ts_rank(vector, ({sql}))"}, select_params=params)  # noqa: S610 - built from constants
+    rank = Value(0, output_field=IntegerField())
+    for term in terms:
+        rank = rank + Case(
+            When(_like(term, columns=("title_words",)), then=Value(4)),
+            When(_like(term, columns=("main_words",)), then=Value(2)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+    return rows.annotate(rank=rank)
+
+
+def _pattern(phrase: tuple[str, ...]) -> str:
+    """' word' matches a word's start; ' ai ' only the whole word."""
+    text = " " + " ".join(phrase)
+    return text if len(phrase[-1]) >= PREFIX_FROM else text + " "
+
+
+def _like(term: Term, columns=("title_words", "main_words", "more_words")) -> Q:
+    condition = Q()
+    for phrase in ((term.word,), *term.alternatives):
+        for column in columns:
+            condition |= Q(**{f"{column}__contains": _pattern(phrase)})
+    return condition
+
+
+def _tsquery(terms: list[Term]) -> tuple[str, list[str]]:
+    """(term1 in English or Dutch or as written, or a synonym) && (term2 …); the words are
+    letters and digits only (WORD), so they are safe inside to_tsquery's syntax."""
+    groups, params = [], []
+    for term in terms:
+        alternatives = []
+        for phrase in ((term.word,), *term.alternatives):
+            lexemes = " <-> ".join(phrase)
+            if len(phrase[-1]) >= PREFIX_FROM:
+                lexemes += ":*"
+            for config in _TEXT_CONFIGS:
+                alternatives.append(f"to_tsquery('{config}', %s)")
+                params.append(lexemes)
+        groups.append("(" + " || ".join(alternatives) + ")")
+    return " && ".join(groups), params
+
+
+# --- Did you mean -------------------------------------------------------------------------
+
+
+def correction(terms: list[str]) -> str | None:
+    """The search with its unknown words replaced by the closest words of the catalogue's
+    vocabulary ("pyhton" → "python", "datascience" → "data science"), or None."""
+    if not terms:
+        return None
+    known = _known(terms)
+    unknown = [term for term in terms if term not in known and len(term) >= PREFIX_FROM]
+    if not unknown:
+        return None
+    replacements = _splits(unknown)
+    for term in unknown:
+        if term not in replacements and (close := _closest(term)):
+            replacements[term] = close
+    if not replacements:
+        return None
+    return " ".join(replacements.get(term, term) for term in terms)
+
+
+def _known(terms: list[str]) -> set[str]:
+    """Terms that are a vocabulary word or the start of one."""
+    condition = Q()
+    for term in terms:
+        condition |= Q(word__startswith=term) if len(term) >= PREFIX_FROM else Q(word=term)
+    found = list(SearchWord.objects.filter(condition).values_list("word", flat=True)[:2000])
+    return {term for term in terms if any(word.startswith(term) for word in found)}
+
+
+def _splits(terms: list[str]) -> dict[str, str]:
+    """Words written together that the catalogue writes apart: "datascience"."""
+    halves = {term: [(term[:cut], term[cut:]) for cut in range(2, len(term) - 1)] for term in terms}
+    pieces = {piece for pairs in halves.values() for pair in pairs for piece in pair}
+    present = set(SearchWord.objects.filter(word__in=pieces).values_list("word", flat=True))
+    found = {}
+    for term, pairs in halves.items():
+        whole = [pair for pair in pairs if pair[0] in present and pair[1] in present]
+        if whole:  # the most even split: "data science", not "datas cience"
+            found[term] = " ".join(min(whole, key=lambda pair: abs(len(pair[0]) - len(pair[1]))))
+    return found
+
+
+def _closest(term: str) -> str | None:
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import TrigramSimilarity
+
+        candidates = list(
+            SearchWord.objects.annotate(similarity=TrigramSimilarity("word", term))
+            .filter(similarity__gt=0.2)
+            .order_by("-similarity")
+            .values_list("word", flat=True)[:10]
+        )
+    else:
+        vocabulary = SearchWord.objects.filter(word__startswith=term[0]).values_list(
+            "word", flat=True
+        )
+        candidates = difflib.get_close_matches(term, list(vocabulary), n=10, cutoff=0.7)
+    candidates = [word for word in candidates if edit_distance(term, word) <= 2]
+    return min(candidates, key=lambda word: edit_distance(term, word), default=None)
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance: a swap of two neighbours counts once ("pyhton")."""
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            cost = char_a != char_b
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if previous2 and i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                value = min(value, previous2[j - 2] + 1)
+            current.append(value)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def order_for(sort: str) -> list:
+    later_last = F("next_start").asc(nulls_last=True)
+    return {
+        "relevance": ["-rank", later_last, "title"],
+        "start": [later_last, "title"],
+        "price": ["price", later_last, "title"],
+        "ects": [F("ects").asc(nulls_last=True), later_last, "title"],
+    }[sort]
+
+
+# --- Keeping the index current ------------------------------------------------------------
+# The index follows every saved row, so the admin, the services and the tasks keep it
+# current alike, inside the transaction that made the change. Bulk writes (seeding) call
+# services.refresh_search_index themselves.
+
+_MODULE_FIELDS = {
+    "title", "faculty", "format", "language", "level", "price", "vat_rate", "ects", "summary",
+    "learning_outcomes", "description", "target_audience", "status",
+}  # fmt: skip
+_RUN_FIELDS = {"start_date", "status", "module"}
+
+
+def _touches(update_fields, indexed: set[str]) -> bool:
+    return update_fields is None or bool(indexed & set(update_fields))
+
+
+def _module_saved(sender, instance, update_fields=None, raw=False, **kwargs):
+    if not raw and _touches(update_fields, _MODULE_FIELDS):
+        index_modules([instance.pk])
+
+
+def _run_changed(sender, instance, update_fields=None, raw=False, **kwargs):
+    if not raw and _touches(update_fields, _RUN_FIELDS):
+        index_modules([instance.module_id])
+
+
+def _modules_of(sender, instance, raw=False, **kwargs):
+    """A faculty, theme or partner renamed: the words and keys of its modules change."""
+    if not raw and not kwargs.get("created"):
+        index_modules(instance.modules.values_list("pk", flat=True))
+
+
+def _links_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if not reverse:
+        index_modules([instance.pk])
+    elif pk_set:
+        index_modules(pk_set)
+    # a cleared theme or partner has no modules left to name: they were re-indexed as removed
+
+
+def connect_index_upkeep() -> None:
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    from catalogue.models import Faculty, Partner, Theme
+
+    post_save.connect(_module_saved, sender=Module, dispatch_uid="search-module")
+    post_save.connect(_run_changed, sender=ModuleRun, dispatch_uid="search-run")
+    post_delete.connect(_run_changed, sender=ModuleRun, dispatch_uid="search-run-deleted")
+    for model in (Faculty, Theme, Partner):
+        post_save.connect(_modules_of, sender=model, dispatch_uid=f"search-{model.__name__}")
+    for through in (Module.themes.through, Module.partners.through):
+        m2m_changed.connect(_links_changed, sender=through, dispatch_uid=f"search-{through}")

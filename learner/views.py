@@ -3,6 +3,7 @@ waiting list, My learning with its calendar feed, invoices and credentials, the 
 and the person's own data (export, deleting the account)."""
 
 import json
+from contextlib import nullcontext
 
 from django.conf import settings
 from django.contrib import messages
@@ -59,41 +60,57 @@ def enrol(request, slug, code):
         ModuleRun.objects.select_related("module"),
         module__slug=slug, module__status=Module.Status.PUBLISHED, code=code,
     )  # fmt: skip
+    form = None
+    if request.method == "POST":
+        # Not asked first whether they are in the run already: the service refuses a second
+        # seat or place under the run's lock, and the page below then says where they stand.
+        form = _enrol_form(request, run)
+        if form.is_valid():
+            try:
+                outcome = _enrol(request, run, form)
+            except services.TermsChanged as error:
+                form.terms_changed(str(error))
+            except services.EnrolmentError as error:
+                form.add_error(None, str(error))
+            else:
+                if isinstance(outcome, WaitingListEntry):
+                    messages.info(request, _(
+                        "This run is full. You are number %(position)d on the waiting list; "
+                        "we will email you when a seat is offered to you."
+                    ) % {"position": services.waiting_list_position(outcome)})  # fmt: skip
+                else:
+                    messages.success(request, _enrolled_message(outcome))
+                return redirect("learner:my_learning")
     place = queries.places_in_runs(request.user, [run.pk]).get(run.pk)
     if place is not None:  # already in: say where they stand instead of a second enrolment
         return render(request, "learner/enrol.html", {
             "run": run, "place": place, "waiting": isinstance(place, WaitingListEntry),
         })  # fmt: skip
+    form = form or _enrol_form(request, run)
     queries.fill_seats_taken([run])  # the page says whether this is the waiting list
-    form = EnrolForm(
+    clashes = queries.session_clashes(request.user, run=run)  # said before they enrol
+    return render(request, "learner/enrol.html", {"run": run, "form": form, "clashes": clashes})
+
+
+def _enrol_form(request, run) -> EnrolForm:
+    return EnrolForm(
         request.POST or None,
         memberships=queries.memberships_of(request.user),
         asks_for_motivation=run.module.asks_for_motivation,
         learner=request.user,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            with transaction.atomic():  # the name is kept only with the enrolment it is for
-                services.give_name(user=request.user, **form.names())
-                outcome = services.enrol(
-                    run=run, learner=request.user, motivation=form.cleaned_data["motivation"],
-                    accepted_terms=form.cleaned_data["terms_version"], **form.payment(),
-                )  # fmt: skip
-        except services.TermsChanged as error:
-            form.terms_changed(str(error))
-        except services.EnrolmentError as error:
-            form.add_error(None, str(error))
-        else:
-            if isinstance(outcome, WaitingListEntry):
-                messages.info(request, _(
-                    "This run is full. You are number %(position)d on the waiting list; "
-                    "we will email you when a seat is offered to you."
-                ) % {"position": services.waiting_list_position(outcome)})  # fmt: skip
-            else:
-                messages.success(request, _enrolled_message(outcome))
-            return redirect("learner:my_learning")
-    clashes = queries.session_clashes(request.user, run=run)  # said before they enrol
-    return render(request, "learner/enrol.html", {"run": run, "form": form, "clashes": clashes})
+
+
+def _enrol(request, run, form: EnrolForm):
+    # A name given is kept only with the enrolment it is for; without one to keep, the
+    # enrolment's own transaction is all there is (no savepoint inside another).
+    with transaction.atomic() if form.names_asked else nullcontext():
+        services.give_name(user=request.user, **form.names())
+        return services.enrol(
+            run=run, learner=request.user, motivation=form.cleaned_data["motivation"],
+            accepted_terms=form.cleaned_data["terms_version"], terms_in_effect=form.terms,
+            **form.payment(),
+        )  # fmt: skip
 
 
 def _enrolled_message(enrolment: Enrolment) -> str:

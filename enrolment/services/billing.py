@@ -29,17 +29,26 @@ CENT = Decimal("0.01")
 
 def _place_order(enrolments, *, placed_by, organisation=None, cohort=None) -> Order:
     """One order for these confirmed enrolments; its invoice is issued once the order commits."""
+    order = _new_order(learner=enrolments[0].learner, placed_by=placed_by,
+                       organisation=organisation, cohort=cohort)  # fmt: skip
+    Enrolment.objects.filter(pk__in=[e.pk for e in enrolments]).update(order=order)
+    for enrolment in enrolments:
+        enrolment.order = order
+    return order
+
+
+def _new_order(*, learner, placed_by, organisation=None, cohort=None) -> Order:
+    """The order (billed to the learner, or to `organisation`) before its enrolments exist:
+    one enrolment is then created with it instead of updated afterwards. Its invoice is
+    issued once the order commits, with whatever enrolments it has by then."""
     if organisation is None:
-        order = Order.objects.create(learner=enrolments[0].learner, placed_by=placed_by)
+        order = Order.objects.create(learner=learner, placed_by=placed_by)
     else:
         reference = cohort.purchase_order_reference if cohort else ""
         order = Order.objects.create(
             organisation=organisation, cohort=cohort, placed_by=placed_by,
             purchase_order_reference=reference or organisation.purchase_order_reference,
         )  # fmt: skip
-    Enrolment.objects.filter(pk__in=[e.pk for e in enrolments]).update(order=order)
-    for enrolment in enrolments:
-        enrolment.order = order
     tasks.issue_invoice.delay_on_commit(order.pk)
     return order
 

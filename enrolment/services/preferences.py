@@ -12,14 +12,17 @@ from enrolment.models import CalendarFeed, new_feed_token
 AUDIT_ACTIONS = {"account.name_given": gettext_lazy("Gave their name on enrolling")}
 
 
-@transaction.atomic
 def give_name(*, user, given_name: str, family_name: str) -> None:
     """The given and family name an account lacked, asked when its owner enrols: an invoice
     is made out to a person, not to an email address. Names already there stay."""
     names = {"first_name": " ".join(given_name.split()), "last_name": " ".join(family_name.split())}
     given = {field: name for field, name in names.items() if name and not getattr(user, field)}
-    if not given:
-        return
+    if given:  # a transaction (a savepoint inside the enrolment's) only for a name to keep
+        _keep_names(user, given)
+
+
+@transaction.atomic
+def _keep_names(user, given: dict) -> None:
     for field, name in given.items():
         setattr(user, field, name)
     user.save(update_fields=list(given))

@@ -9,7 +9,8 @@ enrolments into the same run queue up instead of overbooking it.
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -23,11 +24,18 @@ from catalogue.page_cache import bump_catalogue_version
 from catalogue.queries import require_curator_of_runs
 from enrolment import tasks
 from enrolment.models import Enrolment, WaitingListEntry
-from enrolment.services.billing import CREDITED_FOR_CANCELLATION, _place_order, credit_enrolments
+from enrolment.services.billing import (
+    CREDITED_FOR_CANCELLATION,
+    _new_order,
+    _place_order,
+    credit_enrolments,
+)
 from enrolment.services.errors import EnrolmentError, TermsChanged
 from legal.queries import current_terms
 
 OFFER_VALIDITY = timedelta(hours=48)
+
+_READ_THEM = object()  # `terms_in_effect` not given: enrol reads the terms in effect itself
 
 # Codes this module logs beyond the core's (academy.audit.ACTIONS), as they read in the trail.
 AUDIT_ACTIONS = {
@@ -93,26 +101,39 @@ def enrol(
     organisation=None,
     motivation: str = "",
     accepted_terms: int | None = None,
+    terms_in_effect=_READ_THEM,
 ) -> Enrolment | WaitingListEntry:
     """A seat if one is left, otherwise a place on the waiting list.
 
     `accepted_terms` is the version of the terms of enrolment the learner was shown and
-    accepted; it must still be the one in effect, and is recorded with the enrolment."""
-    run = _locked(run)
+    accepted; it must still be the one in effect, and is recorded with the enrolment. A
+    caller that has just read the terms in effect (the enrol form) passes them as
+    `terms_in_effect` (None: none published) instead of having them read again.
+
+    The statements, in order: the run's lock; one read, after it, of the seats taken and of
+    the learner's seat or place in the run; the order (when confirmed), the enrolment or
+    waiting-list place, and the audit entry."""
+    locked = _locked(run)
+    if ModuleRun.module.is_cached(run) and run.module_id == locked.module_id:
+        locked.module = run.module  # the audit entry names it; no second read
+    run = locked
     _check_open(run)
     status = _enrolment_status(learner=learner, payer=payer, organisation=organisation)
-    terms = _terms_accepted(accepted_terms)
-    if Enrolment.objects.holding_a_seat().filter(run=run, learner=learner).exists():
+    terms = _terms_accepted(accepted_terms, terms_in_effect)
+    taken, holds_seat, has_place = _seats_and_place(run, learner)
+    if holds_seat:
         raise EnrolmentError(_("You are already enrolled in this run."))
-    if run.waiting_list.filter(learner=learner, status__in=WaitingListEntry.ACTIVE).exists():
+    if has_place:
         raise EnrolmentError(_("You are already on the waiting list for this run."))
     details = {"payer": payer, "organisation": organisation, "motivation": motivation,
                "accepted_terms": terms}  # fmt: skip
-    taken = seats_taken(run)
     if taken < run.capacity:
-        enrolment = Enrolment.objects.create(run=run, learner=learner, status=status, **details)
-        if status == Enrolment.Status.CONFIRMED:
-            _place_order([enrolment], placed_by=learner)
+        order = None
+        if status == Enrolment.Status.CONFIRMED:  # made first: the enrolment is made with it
+            order = _new_order(learner=learner, placed_by=learner)
+        enrolment = Enrolment.objects.create(
+            run=run, learner=learner, status=status, order=order, **details
+        )
         _confirm_by_email(enrolment)
         _log("enrolment.enrolled", enrolment, run=run, by=learner, payer=payer, status=status)
         return enrolment
@@ -121,12 +142,42 @@ def enrol(
     return entry
 
 
-def _terms_accepted(version: int | None):
+def _count(queryset) -> Coalesce:
+    """COUNT(*) of `queryset`, a subquery on the run (OuterRef("pk")), 0 when none."""
+    counted = queryset.order_by().values("run").annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted[:1]), 0, output_field=IntegerField())
+
+
+def _seats_and_place(run: ModuleRun, learner, *, now=None) -> tuple[int, bool, bool]:
+    """The seats taken (as `seats_taken` counts them), whether the learner holds one, and
+    whether they are on the waiting list: one statement. Read it after the run's lock, in a
+    statement of its own, so that it sees every enrolment committed before the lock was
+    granted (a statement sees the rows committed when it began)."""
+    now = now or timezone.now()
+    seats = Enrolment.objects.holding_a_seat().filter(run=OuterRef("pk"))
+    offered = WaitingListEntry.objects.filter(
+        run=OuterRef("pk"), status=WaitingListEntry.Status.OFFERED, offer_expires_at__gt=now
+    )
+    places = WaitingListEntry.objects.filter(
+        run=OuterRef("pk"), learner=learner, status__in=WaitingListEntry.ACTIVE
+    )
+    row = (
+        ModuleRun.objects.filter(pk=run.pk)
+        .values(enrolled=_count(seats), offered=_count(offered),
+                holds_seat=Exists(seats.filter(learner=learner)), has_place=Exists(places))
+        .get()
+    )  # fmt: skip
+    return row["enrolled"] + row["offered"], row["holds_seat"], row["has_place"]
+
+
+def _terms_accepted(version: int | None, terms=_READ_THEM):
     """The terms in effect, if those are the ones the learner accepted. None: nobody was
-    asked (the office, a test) or no terms were ever published (version 0 then)."""
+    asked (the office, a test) or no terms were ever published (version 0 then). `terms`:
+    the terms in effect, when the caller has them at hand."""
     if version is None:
         return None
-    terms = current_terms()
+    if terms is _READ_THEM:
+        terms = current_terms()
     if version != (terms.version if terms else 0):
         raise TermsChanged(_(
             "The terms changed since you opened this page; please read and accept the new "

@@ -89,7 +89,12 @@ class ResultAdmin(
 
     def get_queryset(self, request):
         return (
-            super().get_queryset(request).filter(enrolment__run__in=runs_curated_by(request.user))
+            super()
+            .get_queryset(request)
+            .filter(enrolment__run__in=runs_curated_by(request.user))
+            # the list links to each credential: its signed documents stay in the database
+            .select_related("credential")
+            .defer("credential__pdf", "credential__jwt", "credential__document")
         )
 
     def get_readonly_fields(self, request, obj=None):

@@ -366,6 +366,9 @@ class InvoiceInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("pdf")  # a link to it, not the file
+
     @admin.display(description=_("PDF"))
     def pdf_link(self, invoice):
         return _pdf_link(invoice)

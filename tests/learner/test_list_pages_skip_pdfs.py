@@ -81,6 +81,14 @@ def test_the_invoice_and_credential_changelists_leave_the_pdfs_out(client, learn
     assert selected_pdfs(client, reverse("admin:credentials_credential_changelist")) == []
 
 
+def test_the_order_page_and_the_result_changelist_leave_the_pdfs_out(client, learner):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    order = learner.orders.get()
+
+    assert selected_pdfs(client, reverse("admin:enrolment_order_change", args=[order.pk])) == []
+    assert selected_pdfs(client, reverse("admin:credentials_result_changelist")) == []
+
+
 def test_the_download_still_reads_the_pdf(client, learner):
     client.force_login(learner)
     invoice = learner.orders.get().invoices.get()

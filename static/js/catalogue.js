@@ -47,8 +47,15 @@ let removedChip = null;
 
 document.addEventListener("htmx:beforeSwap", (event) => {
   if (event.detail.target.id !== "catalogue") return;
-  const panel = document.getElementById("catalogue-facets");
-  filtersWereOpen = Boolean(panel && panel.classList.contains("show"));
+  // The button says so from the start of the unfolding; the panel only once it is done.
+  const toggle = document.getElementById("catalogue-filters-toggle");
+  filtersWereOpen = Boolean(toggle && toggle.getAttribute("aria-expanded") === "true");
+  // Bootstrap gives an unfolding panel a style attribute (its height; empty once unfolded);
+  // htmx would copy it onto the new panel while settling, which the Content-Security-Policy
+  // refuses. The old panel is about to go, so it may go without.
+  document.querySelectorAll("#catalogue [style]").forEach((element) => {
+    element.removeAttribute("style");
+  });
   const chip = event.detail.requestConfig && event.detail.requestConfig.elt;
   removedChip = null;
   if (chip && chip.matches && chip.matches("[data-chip]")) {
@@ -56,7 +63,8 @@ document.addEventListener("htmx:beforeSwap", (event) => {
   }
 });
 
-document.addEventListener("htmx:afterSwap", (event) => {
+// After htmx has settled: while settling it gives the new elements their own classes back.
+document.addEventListener("htmx:afterSettle", (event) => {
   if (event.detail.target.id !== "catalogue") return;
   const panel = document.getElementById("catalogue-facets");
   const toggle = document.getElementById("catalogue-filters-toggle");

@@ -30,6 +30,8 @@ ACTIONS = {
     "cohort.reserved": _("Cohort seats reserved"),
     "run.capacity_changed": _("Run capacity changed"),
     "module.published": _("Module published"),
+    "synonym.saved": _("Search synonyms saved"),
+    "synonym.deleted": _("Search synonyms deleted"),
     "result.recorded": _("Result recorded"),
     "credential.issued": _("Credential issued"),
     "credential.revoked": _("Credential revoked"),

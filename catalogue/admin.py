@@ -24,6 +24,7 @@ from catalogue.models import (
     ModuleRun,
     Partner,
     Session,
+    Synonym,
     Teaching,
     Theme,
 )
@@ -175,6 +176,26 @@ class ThemeAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         services.refresh_search_index(module_ids=obj.modules.values_list("pk", flat=True))
+
+
+@admin.register(Synonym)
+class SynonymAdmin(ServiceRefusalsAsMessages, AuditHistory, admin.ModelAdmin):
+    """Words that mean the same to a searcher; the office keeps them (no re-indexing:
+    searches read them as they run)."""
+
+    list_display = ["words", "updated_at"]
+    search_fields = ["words"]
+    fields = ["words"]
+
+    def save_model(self, request, obj, form, change):
+        services.save_synonym(synonym=obj, by=request.user)
+
+    def delete_model(self, request, obj):
+        services.delete_synonym(synonym=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for synonym in queryset:
+            services.delete_synonym(synonym=synonym, by=request.user)
 
 
 @admin.register(Partner)

@@ -21,7 +21,7 @@ from catalogue.models import (
     Teaching,
     Theme,
 )
-from catalogue.services import LECTURERS, refresh_search_index
+from catalogue.services import LECTURERS, add_synonyms_from_themes, refresh_search_index
 
 CAMPUS_ROOMS = [
     "Academiegebouw, zaal 1.12, Domplein 29, Utrecht",
@@ -106,6 +106,7 @@ def seed_catalogue(*, portfolio_holder, today: date | None = None) -> DemoCatalo
                     rng=rng,
                     today=today,
                 )
+    add_synonyms_from_themes(themes.values())
     refresh_search_index()
     return DemoCatalogue(
         faculties=Faculty.objects.count(),

@@ -596,6 +596,7 @@ class ModuleSearch(models.Model):
     main_words = models.TextField()
     more_words = models.TextField()
     vector = SearchVectorField(null=True)
+    phrase_vector = SearchVectorField(null=True)  # unstemmed, for synonyms of several words
 
     class Meta:
         verbose_name = _("module search entry")
@@ -631,6 +632,14 @@ class Synonym(models.Model):
     @property
     def terms(self) -> list[str]:
         return [term.strip() for term in self.words.split(",") if term.strip()]
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        terms = list(dict.fromkeys(term.lower() for term in self.terms))
+        if len(terms) < 2:
+            raise ValidationError({"words": _("Give at least two words, separated by commas.")})
+        self.words = ", ".join(terms)
 
 
 class SearchWord(models.Model):

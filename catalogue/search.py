@@ -68,6 +68,8 @@ _VECTOR_SQL = " || ".join(
     for column, weight in (("title_words", "A"), ("main_words", "B"), ("more_words", "C"))
 )
 
+_PHRASE_VECTOR_SQL = "to_tsvector('simple', title_words || main_words || more_words)"
+
 
 def index_modules(module_ids: Iterable[int] | None = None, *, today: date | None = None) -> None:
     """Write the search rows of these modules (all when None): published modules get one,
@@ -98,15 +100,15 @@ def index_modules(module_ids: Iterable[int] | None = None, *, today: date | None
             update_fields=[
                 field.name
                 for field in ModuleSearch._meta.concrete_fields
-                if field.name not in ("module", "vector")
+                if field.name not in ("module", "vector", "phrase_vector")
             ],
             batch_size=500,
         )
         if connection.vendor == "postgresql" and rows:
             with connection.cursor() as cursor:
                 cursor.execute(
-                    f"UPDATE catalogue_modulesearch SET vector = {_VECTOR_SQL} "  # noqa: S608 - constants only
-                    "WHERE module_id = ANY(%s)",
+                    f"UPDATE catalogue_modulesearch SET vector = {_VECTOR_SQL}, "  # noqa: S608 - constants only
+                    f"phrase_vector = {_PHRASE_VECTOR_SQL} WHERE module_id = ANY(%s)",
                     [[row.pk for row in rows]],
                 )
         _remember_words(rows, rebuild=module_ids is None)
@@ -197,8 +199,8 @@ def matching(rows: QuerySet[ModuleSearch], terms: list[Term]) -> QuerySet[Module
     if not terms:
         return rows
     if connection.vendor == "postgresql":
-        sql, params = _tsquery(terms)
-        return rows.extra(where=[f"vector @@ ({sql})"], params=params)  # noqa: S610 - built from constants
+        where, params = _pg_condition(terms)
+        return rows.extra(where=[where], params=params)  # noqa: S610 - built from constants
     for term in terms:
         rows = rows.filter(_like(term))
     return rows
@@ -206,8 +208,8 @@ def matching(rows: QuerySet[ModuleSearch], terms: list[Term]) -> QuerySet[Module
 
 def ranked(rows: QuerySet[ModuleSearch], terms: list[Term]) -> QuerySet[ModuleSearch]:
     if connection.vendor == "postgresql":
-        sql, params = _tsquery(terms)
-        return rows.extra(select={"rank": f"ts_rank(vector, ({sql}))"}, select_params=params)  # noqa: S610 - built from constants
+        sql, params = _tsquery([Term(term.word) for term in terms], joined=" || ")
+        return rows.extra(select={"rank": f"ts_rank(vector, {sql})"}, select_params=params)  # noqa: S610 - built from constants
     rank = Value(0, output_field=IntegerField())
     for term in terms:
         rank = rank + Case(
@@ -233,21 +235,39 @@ def _like(term: Term, columns=("title_words", "main_words", "more_words")) -> Q:
     return condition
 
 
-def _tsquery(terms: list[Term]) -> tuple[str, list[str]]:
-    """(term1 in English or Dutch or as written, or a synonym) && (term2 …); the words are
-    letters and digits only (WORD), so they are safe inside to_tsquery's syntax."""
-    groups, params = [], []
+def _lexemes(phrase: tuple[str, ...]) -> str:
+    """The words are letters and digits only (WORD): safe inside to_tsquery's syntax."""
+    lexemes = " <-> ".join(phrase)
+    return lexemes + ":*" if len(phrase[-1]) >= PREFIX_FROM else lexemes
+
+
+def _tsquery(terms: list[Term], *, joined: str) -> tuple[str, list[str]]:
+    """One tsquery of the terms' single words, each in English, Dutch or as written."""
+    alternatives, params = [], []
     for term in terms:
-        alternatives = []
-        for phrase in ((term.word,), *term.alternatives):
-            lexemes = " <-> ".join(phrase)
-            if len(phrase[-1]) >= PREFIX_FROM:
-                lexemes += ":*"
-            for config in _TEXT_CONFIGS:
-                alternatives.append(f"to_tsquery('{config}', %s)")
-                params.append(lexemes)
-        groups.append("(" + " || ".join(alternatives) + ")")
-    return " && ".join(groups), params
+        for config in _TEXT_CONFIGS:
+            alternatives.append(f"to_tsquery('{config}', %s)")
+            params.append(_lexemes((term.word,)))
+    return "(" + joined.join(alternatives) + ")", params
+
+
+def _pg_condition(terms: list[Term]) -> tuple[str, list[str]]:
+    """Every term matches: its word by stem or prefix in `vector`, or one of its synonyms;
+    a synonym of several words as a phrase in `phrase_vector`, one unstemmed run of the
+    text (in `vector` the three configurations' runs follow one another, so the last word
+    of one would seem to stand right before the first word of the next)."""
+    conditions, params = [], []
+    for term in terms:
+        singles = [term] + [Term(phrase[0]) for phrase in term.alternatives if len(phrase) == 1]
+        single_sql, single_params = _tsquery(singles, joined=" || ")
+        parts, part_params = [f"vector @@ {single_sql}"], single_params
+        for phrase in term.alternatives:
+            if len(phrase) > 1:
+                parts.append("phrase_vector @@ to_tsquery('simple', %s)")
+                part_params.append(_lexemes(phrase))
+        conditions.append("(" + " OR ".join(parts) + ")")
+        params += part_params
+    return " AND ".join(conditions), params
 
 
 # --- Did you mean -------------------------------------------------------------------------

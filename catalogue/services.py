@@ -18,6 +18,7 @@ from catalogue.models import (
     ModuleRun,
     SearchMiss,
     Session,
+    Synonym,
     Teaching,
 )
 from catalogue.page_cache import bump_catalogue_version
@@ -32,17 +33,71 @@ class PublicationError(DomainError):
         super().__init__(" ".join(problems.values()), problems)
 
 
-def refresh_search_index(*, module_ids: Iterable[int] | None = None) -> None:
+def refresh_search_index(
+    *, module_ids: Iterable[int] | None = None, today: date | None = None
+) -> None:
     """Rebuild what the catalogue searches, for the given modules or all of them."""
-    search.index_modules(module_ids)
+    search.index_modules(module_ids, today=today)
     bump_catalogue_version()  # bulk writes send no signals
+
+
+def save_synonym(*, synonym: Synonym, by) -> Synonym:
+    """Save a group of words that mean the same (the office's, in the admin)."""
+    synonym.full_clean()
+    with transaction.atomic():
+        synonym.save()
+        log_action(actor=by, action="synonym.saved", target=synonym,
+                   details={"words": synonym.words})  # fmt: skip
+    bump_catalogue_version()  # searches find other modules now
+    return synonym
+
+
+def delete_synonym(*, synonym: Synonym, by) -> None:
+    with transaction.atomic():
+        log_action(actor=by, action="synonym.deleted", target=synonym,
+                   details={"words": synonym.words})  # fmt: skip
+        synonym.delete()
+    bump_catalogue_version()
+
+
+THEME_NAME_PARTS = re.compile(r"\s*(?:&|,|\band\b|\ben\b)\s*")
+
+
+def add_synonyms_from_themes(themes, *, by=None) -> int:
+    """Pair the words of each theme's English and Dutch names ("Leadership & management",
+    "Leiderschap & management": leadership = leiderschap) as synonyms, joining a group that
+    already holds either word. Returns how many groups were made or widened."""
+    groups = {synonym.pk: synonym for synonym in Synonym.objects.all()}
+    changed = 0
+    for theme in themes:
+        english = [part.lower() for part in THEME_NAME_PARTS.split(theme.name) if part]
+        dutch = [part.lower() for part in THEME_NAME_PARTS.split(theme.name_nl or "") if part]
+        if len(english) != len(dutch):
+            continue
+        for en, nl in zip(english, dutch, strict=True):
+            if en == nl:
+                continue
+            holding = next(
+                (group for group in groups.values() if en in group.terms or nl in group.terms),
+                None,
+            )
+            if holding is None:
+                holding = Synonym(words=f"{en}, {nl}")
+            elif en in holding.terms and nl in holding.terms:
+                continue
+            else:
+                holding.words = ", ".join([*holding.terms, en, nl])
+            save_synonym(synonym=holding, by=by)
+            groups[holding.pk] = holding
+            changed += 1
+    return changed
 
 
 def move_on_passed_start_dates(*, today: date | None = None) -> int:
     """Search rows whose next start is behind us move on to the next run (or none)."""
     module_ids = list(search.modules_with_passed_next_start(today).values_list("pk", flat=True))
     if module_ids:
-        refresh_search_index(module_ids=module_ids)
+        refresh_search_index(module_ids=module_ids, today=today)
     return len(module_ids)
 
 

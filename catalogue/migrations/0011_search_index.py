@@ -24,6 +24,8 @@ SYNONYMS = [
 INDEXES = [
     "CREATE INDEX IF NOT EXISTS catalogue_modulesearch_vector_gin "
     "ON catalogue_modulesearch USING gin (vector)",
+    "CREATE INDEX IF NOT EXISTS catalogue_modulesearch_phrase_gin "
+    "ON catalogue_modulesearch USING gin (phrase_vector)",
     "CREATE INDEX IF NOT EXISTS catalogue_searchword_trgm "
     "ON catalogue_searchword USING gin (word gin_trgm_ops)",
 ]
@@ -86,6 +88,10 @@ class Migration(migrations.Migration):
                 ("main_words", models.TextField()),
                 ("more_words", models.TextField()),
                 ("vector", django.contrib.postgres.search.SearchVectorField(null=True)),
+                (
+                    "phrase_vector",
+                    django.contrib.postgres.search.SearchVectorField(null=True),
+                ),
             ],
             options={
                 "verbose_name": "module search entry",

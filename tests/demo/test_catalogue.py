@@ -34,3 +34,16 @@ def test_demo_catalogue_is_searchable():
     result = catalogue(CatalogueFilters(q="data"))
 
     assert result.modules.count() >= 2
+
+
+def test_demo_searches_find_what_a_professional_means():
+    def count(q):
+        return catalogue(CatalogueFilters(q=q)).modules.count()
+
+    ai_titles = [module.title for module in catalogue(CatalogueFilters(q="AI")).modules]
+    assert 0 < len(ai_titles) < 15  # whole words: not every "Circulair" and "aim"
+    assert not any("circulair" in title.lower() for title in ai_titles)
+    assert count("leiderschap") >= count("leadership") >= 5  # the themes' synonyms
+    assert count("duurzaamheid") >= count("sustainability") > 0
+    assert catalogue(CatalogueFilters(q="pyhton")).did_you_mean == "python"
+    assert catalogue(CatalogueFilters(q="datascience")).did_you_mean == "data science"

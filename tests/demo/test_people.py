@@ -3,8 +3,8 @@
 import pytest
 
 from academy.models import Membership, Organisation, User
-from tests.academy.test_seed_demo import DEMO_EMAILS
 from tests.demo.conftest import PASSWORD
+from tests.demo.test_seeding import DEMO_EMAILS
 
 pytestmark = [pytest.mark.django_db, pytest.mark.read_only_demo,
               pytest.mark.usefixtures("demo_academy")]  # fmt: skip

@@ -311,7 +311,7 @@ def catalogue(filters: CatalogueFilters, *, today: date | None = None) -> Catalo
     terms = search.with_synonyms(words)
     searched = _searched_rows(filters, terms, today)
     conditions = _facet_conditions(filters, today)
-    counts, total = _facet_counts(searched, conditions, today)
+    counts, total = _facet_counts(searched, conditions, today, filters)
     rows = searched.filter(*(condition for condition in conditions.values() if condition))
     sort = filters.effective_sort
     if sort == "relevance":
@@ -327,10 +327,11 @@ def catalogue(filters: CatalogueFilters, *, today: date | None = None) -> Catalo
     return result
 
 
-def _facet_counts(rows: QuerySet[ModuleSearch], conditions: dict, today: date):
+def _facet_counts(rows: QuerySet[ModuleSearch], conditions: dict, today: date, filters):
     """Every facet's counts and the total in one pass over the rows the words match: each
     row carries, per facet, whether it meets that facet's ticks, and each facet counts the
-    rows that meet all the others'."""
+    rows that meet all the others'. Ticked faculties and themes that nothing matches any
+    more come with their names (and no count), so they can still be read and unticked."""
     flags = {
         f"in_{name}": ExpressionWrapper(condition, output_field=BooleanField())
         if condition is not None
@@ -350,6 +351,15 @@ def _facet_counts(rows: QuerySet[ModuleSearch], conditions: dict, today: date):
         if connection.vendor == "postgresql":
             return f"jsonb_object_keys(m.{column}) AS k(key)"
         return f"json_each(m.{column}) AS k"
+
+    def named(facet: str, table: str, slugs: list[str]) -> str:
+        if not slugs:
+            return ""
+        marks = ", ".join(["%s"] * len(slugs))
+        return (
+            f"UNION ALL SELECT '{facet}', slug, name, name_nl, 0 FROM {table} "  # noqa: S608 - our names
+            f"WHERE slug IN ({marks})"
+        )
 
     every = " AND ".join(f"m.{flag}" for flag in flags)
     sql = f"""
@@ -371,10 +381,12 @@ def _facet_counts(rows: QuerySet[ModuleSearch], conditions: dict, today: date):
         UNION ALL SELECT 'starts', SUBSTR(k.key, 1, 7), NULL, NULL, COUNT(DISTINCT m.module_id)
             FROM m, {keys("start_dates")}
             WHERE k.key >= %s AND {others("starts")} GROUP BY SUBSTR(k.key, 1, 7)
+        {named("faculty", "catalogue_faculty", filters.faculty)}
+        {named("theme", "catalogue_theme", filters.theme)}
         UNION ALL SELECT '', NULL, NULL, NULL, COUNT(*) FROM m WHERE {every}
     """  # noqa: S608 - column names and flags are ours; values are parameters
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, today.isoformat()])
+        cursor.execute(sql, [*params, today.isoformat(), *filters.faculty, *filters.theme])
         found = cursor.fetchall()
     counts: dict[str, list] = {}
     total = 0
@@ -383,8 +395,10 @@ def _facet_counts(rows: QuerySet[ModuleSearch], conditions: dict, today: date):
             total = count
             continue
         label = (name_nl or name) if name and _dutch() else name
-        counts.setdefault(facet, []).append((value, label, count))
-    return counts, total
+        options = counts.setdefault(facet, {})
+        if count or value not in options:
+            options[value] = (value, label, count)
+    return {facet: list(options.values()) for facet, options in counts.items()}, total
 
 
 def _dutch() -> bool:
@@ -394,14 +408,14 @@ def _dutch() -> bool:
 def _facet(name: str, found: list, filters: CatalogueFilters) -> list[FacetOption]:
     selected = {str(value) for value in getattr(filters, name)}
     display = _FACET_LABELS.get(name)
+    shown = {value for value, _label, _count in found}
+    # A chosen value stays on screen even when nothing matches it, so it can be unticked.
+    found = [*found, *((value, None, 0) for value in sorted(selected - shown))]
     options = [
         (value, display(value) if display else (label or value), count)
         for value, label, count in found
     ]
     options.sort(key=lambda option: option[0] if name in ("starts", "level") else option[1])
-    shown = {value for value, _label, _count in options}
-    # A chosen value stays on screen even when nothing matches it, so it can be unticked.
-    options += [(value, value, 0) for value in sorted(selected - shown)]
     return [
         FacetOption(value=value, label=label, count=count, selected=value in selected)
         for value, label, count in options

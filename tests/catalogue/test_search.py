@@ -227,3 +227,15 @@ def test_suggestions_offer_matching_titles_then_themes():
     assert suggestions[0].url == module.get_absolute_url()
     assert suggestions[1].url == "/modules/?theme=data-ai"
     assert suggest("d") == [] and suggest("law")[0].label == "Contract law"
+
+
+def test_a_ticked_value_nothing_matches_keeps_its_name():
+    theme = ThemeFactory(name="Data & AI", name_nl="Data en AI", slug="data-ai")
+    ModuleFactory(title="Data ethics", themes=[theme], price=Decimal("900"), format="online")
+
+    result = catalogue(CatalogueFilters(theme=["data-ai"], format=["online"], price_max=100))
+
+    assert [(o.label, o.count, o.selected) for o in result.facets["theme"]] == [
+        ("Data & AI", 0, True)
+    ]
+    assert [(o.label, o.count) for o in result.facets["format"]] == [("Online", 0)]

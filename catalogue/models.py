@@ -575,7 +575,9 @@ class ModuleSearch(models.Model):
     values the catalogue's URL uses (slugs, partner names, ISO dates). The texts are the
     module's words, lower-cased and without accents, each between spaces: SQLite matches
     whole words and prefixes with LIKE '% word%'; PostgreSQL reads them into `vector`
-    (English, Dutch and unstemmed lexemes; title A, summary/themes/outcomes B, the rest C).
+    (English, Dutch and unstemmed lexemes; title A, summary/themes/outcomes B, the rest C);
+    results are ranked by `rank_vector` (the title in all three, summary/themes/outcomes
+    unstemmed).
     """
 
     module = models.OneToOneField(
@@ -597,6 +599,8 @@ class ModuleSearch(models.Model):
     more_words = models.TextField()
     vector = SearchVectorField(null=True)
     phrase_vector = SearchVectorField(null=True)  # unstemmed, for synonyms of several words
+    # Small enough to stay in the row: ranking thousands of matches reads no TOAST.
+    rank_vector = SearchVectorField(null=True)
 
     class Meta:
         verbose_name = _("module search entry")

@@ -69,6 +69,11 @@ _VECTOR_SQL = " || ".join(
 )
 
 _PHRASE_VECTOR_SQL = "to_tsvector('simple', title_words || main_words || more_words)"
+_RANK_VECTOR_SQL = (
+    "setweight("
+    + " || ".join(f"to_tsvector({config!r}, title_words)" for config in _TEXT_CONFIGS)
+    + ", 'A') || setweight(to_tsvector('simple', main_words), 'B')"
+)
 
 
 def index_modules(module_ids: Iterable[int] | None = None, *, today: date | None = None) -> None:
@@ -100,7 +105,7 @@ def index_modules(module_ids: Iterable[int] | None = None, *, today: date | None
             update_fields=[
                 field.name
                 for field in ModuleSearch._meta.concrete_fields
-                if field.name not in ("module", "vector", "phrase_vector")
+                if field.name not in ("module", "vector", "phrase_vector", "rank_vector")
             ],
             batch_size=500,
         )
@@ -108,7 +113,8 @@ def index_modules(module_ids: Iterable[int] | None = None, *, today: date | None
             with connection.cursor() as cursor:
                 cursor.execute(
                     f"UPDATE catalogue_modulesearch SET vector = {_VECTOR_SQL}, "  # noqa: S608 - constants only
-                    f"phrase_vector = {_PHRASE_VECTOR_SQL} WHERE module_id = ANY(%s)",
+                    f"phrase_vector = {_PHRASE_VECTOR_SQL}, rank_vector = {_RANK_VECTOR_SQL} "
+                    "WHERE module_id = ANY(%s)",
                     [[row.pk for row in rows]],
                 )
         _remember_words(rows, rebuild=module_ids is None)
@@ -209,7 +215,7 @@ def matching(rows: QuerySet[ModuleSearch], terms: list[Term]) -> QuerySet[Module
 def ranked(rows: QuerySet[ModuleSearch], terms: list[Term]) -> QuerySet[ModuleSearch]:
     if connection.vendor == "postgresql":
         sql, params = _tsquery([Term(term.word) for term in terms], joined=" || ")
-        return rows.extra(select={"rank": f"ts_rank(vector, {sql})"}, select_params=params)  # noqa: S610 - built from constants
+        return rows.extra(select={"rank": f"ts_rank(rank_vector, {sql})"}, select_params=params)  # noqa: S610 - built from constants
     rank = Value(0, output_field=IntegerField())
     for term in terms:
         rank = rank + Case(

@@ -567,17 +567,13 @@ class SearchMiss(models.Model):
 
 
 class ModuleSearch(models.Model):
-    """What the catalogue searches, filters and sorts by, one row per published module.
+    """What the catalogue filters, counts and sorts by, one narrow row per published module.
 
     Kept by `catalogue.search.index_modules` whenever a module, its runs, themes, partners
-    or faculty change (and nightly, as start dates pass), so a catalogue page reads this one
+    or faculty change (and hourly, as start dates pass), so a catalogue page reads this one
     table instead of joining runs, themes and partners for every facet. Facet keys are the
-    values the catalogue's URL uses (slugs, partner names, ISO dates). The texts are the
-    module's words, lower-cased and without accents, each between spaces: SQLite matches
-    whole words and prefixes with LIKE '% word%'; PostgreSQL reads them into `vector`
-    (English, Dutch and unstemmed lexemes; title A, summary/themes/outcomes B, the rest C);
-    results are ranked by `rank_vector` (the title in all three, summary/themes/outcomes
-    unstemmed).
+    values the catalogue's URL uses (slugs, partner names, ISO dates). The words live apart
+    in `ModuleSearchText`, so counting the facets of all 10,000 modules reads small rows.
     """
 
     module = models.OneToOneField(
@@ -588,19 +584,12 @@ class ModuleSearch(models.Model):
     format = models.CharField(max_length=16)
     language = models.CharField(max_length=8)
     level = models.PositiveSmallIntegerField(null=True)
-    themes = models.JSONField(default=list)
-    partners = models.JSONField(default=list)
-    start_dates = models.JSONField(default=list)  # runs still to start, not cancelled
+    themes = models.JSONField(default=dict)
+    partners = models.JSONField(default=dict)
+    start_dates = models.JSONField(default=dict)  # runs still to start, not cancelled
     next_start = models.DateField(null=True)
     price = models.DecimalField(max_digits=9, decimal_places=2)  # with VAT: what cards show
     ects = models.DecimalField(max_digits=4, decimal_places=1, null=True)
-    title_words = models.TextField()
-    main_words = models.TextField()
-    more_words = models.TextField()
-    vector = SearchVectorField(null=True)
-    phrase_vector = SearchVectorField(null=True)  # unstemmed, for synonyms of several words
-    # Small enough to stay in the row: ranking thousands of matches reads no TOAST.
-    rank_vector = SearchVectorField(null=True)
 
     class Meta:
         verbose_name = _("module search entry")
@@ -608,6 +597,28 @@ class ModuleSearch(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class ModuleSearchText(models.Model):
+    """A module's words, lower-cased and without accents, each between spaces: SQLite
+    matches whole words and prefixes with LIKE '% word%'; PostgreSQL reads them into
+    `vector` (English, Dutch and unstemmed lexemes; title A, summary/themes/outcomes B, the
+    rest C, with a GIN index), `phrase_vector` (unstemmed, one run: synonyms of several
+    words) and `rank_vector` (title in all three, summary/themes/outcomes unstemmed; small
+    enough to stay in the row, so ranking thousands of matches reads no TOAST)."""
+
+    row = models.OneToOneField(
+        ModuleSearch, on_delete=models.CASCADE, primary_key=True, related_name="text"
+    )
+    title_words = models.TextField()
+    main_words = models.TextField()
+    more_words = models.TextField()
+    vector = SearchVectorField(null=True)
+    phrase_vector = SearchVectorField(null=True)
+    rank_vector = SearchVectorField(null=True)
+
+    def __str__(self):
+        return self.title_words.strip()
 
 
 class Synonym(models.Model):

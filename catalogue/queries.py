@@ -449,7 +449,7 @@ def suggest(text: str, *, limit: int = 8) -> list[Suggestion]:
         return []
     titles = ModuleSearch.objects.all()
     for word in words:
-        titles = titles.filter(title_words__contains=f" {word}")
+        titles = titles.filter(text__title_words__contains=f" {word}")
     modules = titles.order_by(F("next_start").asc(nulls_last=True), "title").values_list(
         "title", "module__slug"
     )[: max(limit - 2, 1)]

@@ -1,15 +1,15 @@
 """Catalogue search: the index it reads, how words match, and suggestions.
 
-Every module's words are folded (lower case, no accents) and kept in `ModuleSearch`, one row
-per published module, beside the facet keys, next start date, price and ECTS that the
-catalogue filters and sorts by. A search word matches a whole word or, from three letters
-on, the start of one ("manag" finds management, "ai" does not find "Circulair"); synonyms
-the office keeps in the admin widen a word to its equivalents in either language. On
-PostgreSQL the words also match by stem in English and in Dutch (a tsvector with both
-configurations and an unstemmed one), results are ranked with ts_rank, and "Did you mean"
-draws on trigram similarity over the catalogue's own vocabulary. SQLite, the embedded
-default, matches whole words and prefixes with LIKE on the space-separated words, ranks
-title matches first and suggests with difflib.
+Every published module has a narrow `ModuleSearch` row with the facet keys, next start
+date, price and ECTS the catalogue filters, counts and sorts by, and a `ModuleSearchText`
+beside it with its words, folded (lower case, no accents). A search word matches a whole
+word or, from three letters on, the start of one ("manag" finds management, "ai" does not
+find "Circulair"); synonyms the office keeps in the admin widen a word to its equivalents
+in either language. On PostgreSQL the words also match by stem in English and in Dutch (a
+tsvector with both configurations and an unstemmed one), results are ranked with ts_rank,
+and "Did you mean" draws on trigram similarity over the catalogue's own vocabulary.
+SQLite, the embedded default, matches whole words and prefixes with LIKE on the
+space-separated words, ranks title matches first and suggests with difflib.
 """
 
 import difflib
@@ -19,11 +19,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, transaction
 from django.db.models import Case, F, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from catalogue.models import Module, ModuleRun, ModuleSearch, SearchWord, Synonym, with_vat
+from catalogue.models import (
+    Module,
+    ModuleRun,
+    ModuleSearch,
+    ModuleSearchText,
+    SearchWord,
+    Synonym,
+    with_vat,
+)
 
 WORD = re.compile(r"[^\W_]+")
 PREFIX_FROM = 3  # shorter words match whole words only: "AI" is not a prefix of "aim"
@@ -92,7 +101,8 @@ def index_modules(module_ids: Iterable[int] | None = None, *, today: date | None
     if module_ids is not None:
         module_ids = list(module_ids)
         modules = modules.filter(pk__in=module_ids)
-    rows = [_row(module) for module in modules if module.status == Module.Status.PUBLISHED]
+    published = [module for module in modules if module.status == Module.Status.PUBLISHED]
+    rows, texts = [_row(module) for module in published], [_text(module) for module in published]
     with transaction.atomic():
         stale = ModuleSearch.objects.exclude(pk__in=[row.pk for row in rows])
         if module_ids is not None:
@@ -102,22 +112,25 @@ def index_modules(module_ids: Iterable[int] | None = None, *, today: date | None
             rows,
             update_conflicts=True,
             unique_fields=["module"],
-            update_fields=[
-                field.name
-                for field in ModuleSearch._meta.concrete_fields
-                if field.name not in ("module", "vector", "phrase_vector", "rank_vector")
-            ],
+            update_fields=[field.name for field in ModuleSearch._meta.concrete_fields[1:]],
+            batch_size=500,
+        )
+        ModuleSearchText.objects.bulk_create(
+            texts,
+            update_conflicts=True,
+            unique_fields=["row"],
+            update_fields=["title_words", "main_words", "more_words"],
             batch_size=500,
         )
         if connection.vendor == "postgresql" and rows:
             with connection.cursor() as cursor:
                 cursor.execute(
-                    f"UPDATE catalogue_modulesearch SET vector = {_VECTOR_SQL}, "  # noqa: S608 - constants only
+                    f"UPDATE catalogue_modulesearchtext SET vector = {_VECTOR_SQL}, "  # noqa: S608 - constants only
                     f"phrase_vector = {_PHRASE_VECTOR_SQL}, rank_vector = {_RANK_VECTOR_SQL} "
-                    "WHERE module_id = ANY(%s)",
+                    "WHERE row_id = ANY(%s)",
                     [[row.pk for row in rows]],
                 )
-        _remember_words(rows, rebuild=module_ids is None)
+        _remember_words(texts, rebuild=module_ids is None)
 
 
 def _row(module: Module) -> ModuleSearch:
@@ -137,12 +150,18 @@ def _row(module: Module) -> ModuleSearch:
         next_start=starts[0] if starts else None,
         price=with_vat(module.price, module.vat_rate),
         ects=module.ects,
+    )
+
+
+def _text(module: Module) -> ModuleSearchText:
+    return ModuleSearchText(
+        row_id=module.pk,
         title_words=_spaced([module.title]),
         main_words=_spaced(
             [
                 module.summary,
                 # both languages: a Dutch theme name finds its modules on an English page too
-                *(name for theme in themes for name in (theme.name, theme.name_nl)),
+                *(name for theme in module.themes.all() for name in (theme.name, theme.name_nl)),
                 *module.learning_outcomes,
             ]
         ),
@@ -150,10 +169,10 @@ def _row(module: Module) -> ModuleSearch:
     )
 
 
-def _remember_words(rows: list[ModuleSearch], *, rebuild: bool) -> None:
+def _remember_words(texts: list[ModuleSearchText], *, rebuild: bool) -> None:
     vocabulary = {
         token
-        for row in rows
+        for row in texts
         for text in (row.title_words, row.main_words, row.more_words)
         for token in text.split()
         if VOCABULARY_WORD.fullmatch(token) and token not in STOP_WORDS
@@ -204,23 +223,29 @@ def matching(rows: QuerySet[ModuleSearch], terms: list[Term]) -> QuerySet[Module
     """Rows matching every term (a term: its word or one of its alternatives)."""
     if not terms:
         return rows
+    texts = ModuleSearchText.objects.all()
     if connection.vendor == "postgresql":
         where, params = _pg_condition(terms)
-        return rows.extra(where=[where], params=params)  # noqa: S610 - built from constants
-    for term in terms:
-        rows = rows.filter(_like(term))
-    return rows
+        texts = texts.extra(where=[where], params=params)  # noqa: S610 - built from constants
+    else:
+        for term in terms:
+            texts = texts.filter(_like(term))
+    return rows.filter(pk__in=texts.values("pk"))
 
 
 def ranked(rows: QuerySet[ModuleSearch], terms: list[Term]) -> QuerySet[ModuleSearch]:
     if connection.vendor == "postgresql":
-        sql, params = _tsquery([Term(term.word) for term in terms], joined=" || ")
-        return rows.extra(select={"rank": f"ts_rank(rank_vector, {sql})"}, select_params=params)  # noqa: S610 - built from constants
+        query = None
+        for term in terms:
+            for config in _TEXT_CONFIGS:
+                one = SearchQuery(_lexemes((term.word,)), search_type="raw", config=config)
+                query = one if query is None else query | one
+        return rows.annotate(rank=SearchRank(F("text__rank_vector"), query))
     rank = Value(0, output_field=IntegerField())
     for term in terms:
         rank = rank + Case(
-            When(_like(term, columns=("title_words",)), then=Value(4)),
-            When(_like(term, columns=("main_words",)), then=Value(2)),
+            When(_like(term, columns=("text__title_words",)), then=Value(4)),
+            When(_like(term, columns=("text__main_words",)), then=Value(2)),
             default=Value(1),
             output_field=IntegerField(),
         )

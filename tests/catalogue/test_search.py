@@ -239,3 +239,26 @@ def test_a_ticked_value_nothing_matches_keeps_its_name():
         ("Data & AI", 0, True)
     ]
     assert [(o.label, o.count) for o in result.facets["format"]] == [("Online", 0)]
+
+
+@pytest.mark.parametrize("module_count", [3, 25])
+def test_a_search_with_every_filter_costs_the_same_queries_at_any_size(
+    client, django_assert_max_num_queries, module_count
+):
+    today = timezone.localdate()
+    themes = [ThemeFactory() for _ in range(3)]
+    for number in range(module_count):
+        ModuleRunFactory(
+            start_date=today + timedelta(days=5 + number),
+            module=ModuleFactory(title=f"Data module {number}", themes=themes[: number % 3 + 1]),
+        )
+    query = {
+        "q": "data modul", "theme": [themes[0].slug, themes[1].slug], "format": "blended",
+        "price_max": "5000", "from": today.isoformat(), "sort": "price", "page": "1",
+    }  # fmt: skip
+
+    # synonyms, facets and total, the page's rows, its modules, their themes
+    with django_assert_max_num_queries(5):
+        response = client.get("/modules/", query)
+
+    assert len(response.context["page"].object_list) == min(module_count, 20)

@@ -48,9 +48,9 @@ end
 
 VOCABULARY = """
 import json
-from catalogue.models import Faculty, ModuleSearch, Theme
+from catalogue.models import Faculty, ModuleSearchText, Theme
 words = {}
-for text in ModuleSearch.objects.values_list("title_words", "main_words"):
+for text in ModuleSearchText.objects.values_list("title_words", "main_words"):
     for word in set(" ".join(text).split()):
         if len(word) >= 3 and not word.isdigit():
             words[word] = words.get(word, 0) + 1

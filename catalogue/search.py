@@ -147,6 +147,7 @@ def _row(module: Module) -> ModuleSearch:
         themes=dict.fromkeys((theme.slug for theme in themes), True),
         partners=dict.fromkeys((partner.name for partner in module.partners.all()), True),
         start_dates=dict.fromkeys((start.isoformat() for start in starts), True),
+        start_months=dict.fromkeys((f"{start:%Y-%m}" for start in starts), True),
         next_start=starts[0] if starts else None,
         price=with_vat(module.price, module.vat_rate),
         ects=module.ects,

@@ -334,18 +334,12 @@ def _facet_counts(rows: QuerySet[ModuleSearch], conditions: dict, today: date, f
         for name, condition in conditions.items()
     }
     source = rows.annotate(**flags).values(
-        "module_id", "faculty", "format", "language", "level", "themes", "partners",
-        "start_dates", *flags,
-    )  # fmt: skip
+        "module_id", "faculty", "format", "language", "level", *flags
+    )
     source_sql, params = source.query.sql_with_params()
 
     def others(name: str) -> str:
         return " AND ".join(f"m.{flag}" for flag in flags if flag != f"in_{name}")
-
-    def keys(column: str) -> str:
-        if connection.vendor == "postgresql":
-            return f"jsonb_object_keys(m.{column}) AS k(key)"
-        return f"json_each(m.{column}) AS k"
 
     def named(facet: str, table: str, slugs: list[str]) -> str:
         if not slugs:
@@ -357,31 +351,40 @@ def _facet_counts(rows: QuerySet[ModuleSearch], conditions: dict, today: date, f
         )
 
     every = " AND ".join(f"m.{flag}" for flag in flags)
+    themes, partners = Module.themes.through._meta.db_table, Module.partners.through._meta.db_table
     sql = f"""
         WITH m AS ({source_sql})
         SELECT 'faculty', m.faculty, f.name, f.name_nl, COUNT(*) FROM m
             LEFT JOIN catalogue_faculty f ON f.slug = m.faculty
             WHERE {others("faculty")} GROUP BY m.faculty, f.name, f.name_nl
-        UNION ALL SELECT 'theme', k.key, t.name, t.name_nl, COUNT(*) FROM m, {keys("themes")}
-            LEFT JOIN catalogue_theme t ON t.slug = k.key
-            WHERE {others("theme")} GROUP BY k.key, t.name, t.name_nl
-        UNION ALL SELECT 'partner', k.key, k.key, NULL, COUNT(*) FROM m, {keys("partners")}
-            WHERE {others("partner")} GROUP BY k.key
+        UNION ALL SELECT 'theme', t.slug, t.name, t.name_nl, COUNT(*) FROM m
+            JOIN {themes} mt ON mt.module_id = m.module_id
+            JOIN catalogue_theme t ON t.id = mt.theme_id
+            WHERE {others("theme")} GROUP BY t.slug, t.name, t.name_nl
+        UNION ALL SELECT 'partner', p.name, p.name, NULL, COUNT(*) FROM m
+            JOIN {partners} mp ON mp.module_id = m.module_id
+            JOIN catalogue_partner p ON p.id = mp.partner_id
+            WHERE {others("partner")} GROUP BY p.name
         UNION ALL SELECT 'format', m.format, NULL, NULL, COUNT(*) FROM m
             WHERE {others("format")} GROUP BY m.format
         UNION ALL SELECT 'language', m.language, NULL, NULL, COUNT(*) FROM m
             WHERE {others("language")} GROUP BY m.language
         UNION ALL SELECT 'level', CAST(m.level AS TEXT), NULL, NULL, COUNT(*) FROM m
             WHERE m.level IS NOT NULL AND {others("level")} GROUP BY m.level
-        UNION ALL SELECT 'starts', SUBSTR(k.key, 1, 7), NULL, NULL, COUNT(DISTINCT m.module_id)
-            FROM m, {keys("start_dates")}
-            WHERE k.key >= %s AND {others("starts")} GROUP BY SUBSTR(k.key, 1, 7)
+        UNION ALL SELECT 'starts', SUBSTR(CAST(r.start_date AS TEXT), 1, 7), NULL, NULL,
+            COUNT(DISTINCT m.module_id) FROM m
+            JOIN catalogue_modulerun r ON r.module_id = m.module_id
+            WHERE r.start_date >= %s AND r.status <> %s AND {others("starts")}
+            GROUP BY SUBSTR(CAST(r.start_date AS TEXT), 1, 7)
         {named("faculty", "catalogue_faculty", filters.faculty)}
         {named("theme", "catalogue_theme", filters.theme)}
         UNION ALL SELECT '', NULL, NULL, NULL, COUNT(*) FROM m WHERE {every}
     """  # noqa: S608 - column names and flags are ours; values are parameters
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, today.isoformat(), *filters.faculty, *filters.theme])
+        cursor.execute(
+            sql,
+            [*params, today, ModuleRun.Status.CANCELLED.value, *filters.faculty, *filters.theme],
+        )
         found = cursor.fetchall()
     counts: dict[str, list] = {}
     total = 0

@@ -255,19 +255,18 @@ class SearchResults:
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        columns = (
-            ("module", "next_start", "rank")
-            if self.sort == "relevance"
-            else ("module", "next_start")
-        )
+        columns = ("module", "next_start", "price")
+        if self.sort == "relevance":
+            columns += ("rank",)
         ordered = self.rows.order_by(*search.order_for(self.sort))
         page = list(ordered.values_list(*columns)[index])
         modules = Module.objects.select_related("faculty").prefetch_related("themes")
         by_id = modules.in_bulk([row[0] for row in page])
         found = []
-        for module_id, next_start, *rank in page:
+        for module_id, next_start, price, *rank in page:
             if module := by_id.get(module_id):
                 module.next_start = next_start
+                module.listed_price = price  # the next run's, with VAT
                 module.rank = rank[0] if rank else None
                 found.append(module)
         return found

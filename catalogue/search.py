@@ -92,7 +92,7 @@ def index_modules(module_ids: Iterable[int] | None = None, *, today: date | None
     coming_runs = (
         ModuleRun.objects.filter(start_date__gte=today)
         .exclude(status=ModuleRun.Status.CANCELLED)
-        .only("module_id", "start_date")
+        .only("module_id", "start_date", "price_override")
         .order_by("start_date")
     )
     modules = Module.objects.select_related("faculty").prefetch_related(
@@ -149,9 +149,17 @@ def _row(module: Module) -> ModuleSearch:
         start_dates=dict.fromkeys((start.isoformat() for start in starts), True),
         start_months=dict.fromkeys((f"{start:%Y-%m}" for start in starts), True),
         next_start=starts[0] if starts else None,
-        price=with_vat(module.price, module.vat_rate),
+        # the next run's price (a run may have its own), with VAT: what a card shows
+        price=with_vat(_next_price(module), module.vat_rate),
         ects=module.ects,
     )
+
+
+def _next_price(module: Module):
+    runs = module.coming_runs
+    if runs and runs[0].price_override is not None:
+        return runs[0].price_override
+    return module.price
 
 
 def _text(module: Module) -> ModuleSearchText:

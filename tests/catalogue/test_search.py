@@ -262,3 +262,17 @@ def test_a_search_with_every_filter_costs_the_same_queries_at_any_size(
         response = client.get("/modules/", query)
 
     assert len(response.context["page"].object_list) == min(module_count, 20)
+
+
+def test_cards_show_and_filter_the_next_runs_price_with_vat(client):
+    module = ModuleFactory(title="Taxed masterclass", price=Decimal("1000"), vat_rate=21)
+    ModuleRunFactory(
+        module=module,
+        start_date=timezone.localdate() + timedelta(days=9),
+        price_override=Decimal("800"),
+    )
+
+    response = client.get("/modules/", {"price_max": "1000"})
+
+    assert "€968 incl. VAT" in response.content.decode()  # 800 + 21%
+    assert found(price_max=900) == [] and found(price_max=968) == ["Taxed masterclass"]

@@ -4,11 +4,9 @@ an offered module runs through the real pages."""
 
 import re
 from datetime import timedelta
-from io import StringIO
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -181,27 +179,3 @@ def test_from_an_employers_need_to_an_offered_module(page, axe_violations):
     page.goto(needs_page)
     expect(page.locator(".need-card")).to_contain_text("Offered")
     expect(page.locator(".need-card")).to_contain_text("Reading data in care")
-
-
-def test_the_office_reads_the_demand_of_the_demo(page, transactional_db, axe_violations):
-    call_command("seed_demo", "--password", "a-long-demo-password", stdout=StringIO())
-    log_in(page, "admin@example.org", "a-long-demo-password")
-    page.goto("/admin/")
-    page.get_by_role("link", name="Demand overview").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Demand")
-    expect(page.locator("section[aria-labelledby=per-theme] tbody tr").first).to_be_visible()
-    expect(page.locator(".demand-chart").first).to_be_visible()
-    expect(page.locator("section[aria-labelledby=searches] tbody tr").first).to_be_visible()
-    assert axe_violations(page) == []
-    fits_a_phone(page, "insights-demand-demo")
-    with page.expect_download() as download:
-        page.get_by_role("link", name="Download CSV per theme").click()
-    assert download.value.suggested_filename.startswith("demand-themes-")
-
-    page.get_by_role("button", name="Nederlands").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Vraag uit het werkveld")
-    fits_a_phone(page, "insights-demand-demo-nl")
-    for path in ("/teaching/proposals/", "/teaching/proposals/new/", "/me/learning-needs/"):
-        page.goto(path)
-        assert axe_violations(page) == []
-        fits_a_phone(page, "nl" + path.replace("/", "-").rstrip("-"))

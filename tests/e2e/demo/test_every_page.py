@@ -10,19 +10,16 @@ ACADEMY_SCREENSHOTS set, every page is photographed at 390 and 1280 px for peopl
 at.
 """
 
-from io import StringIO
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
-from django.test import override_settings
 from django.urls import Resolver404, resolve
 
+from tests.e2e.demo.conftest import PASSWORD
 from tests.e2e.helpers import SHOTS
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db  # the demo is the folder's (conftest.py)
 
-PASSWORD = "a-long-demo-password"
 ROLES = {
     "visitor": None,
     "learner": "learner@example.org",
@@ -127,13 +124,7 @@ class Findings(list):
             page.screenshot(path=f"{SHOTS}/{name}-1280.png", full_page=True)
 
 
-@pytest.fixture
-def demo_academy(transactional_db):
-    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
-        call_command("seed_demo", "--password", PASSWORD, stdout=StringIO())
-
-
-def test_every_page_of_every_role_fits_a_phone(demo_academy, page, live_server, axe_violations):
+def test_every_page_of_every_role_fits_a_phone(demo_site, page, axe_violations):
     findings = []
     for language in ("en", "nl"):
         # axe's findings do not depend on the language's word lengths; widths do.
@@ -149,7 +140,7 @@ def test_every_page_of_every_role_fits_a_phone(demo_academy, page, live_server, 
                 page.goto("/")
                 set_language(page, language)
                 start = "/"
-            walked[role] = walk(page, live_server.url, start, role, language, check, seen_kinds)
+            walked[role] = walk(page, demo_site.url, start, role, language, check, seen_kinds)
         findings += check
         # The walk reached each role's own pages, not only the public ones.
         assert "learner:my_learning" in walked["learner"]

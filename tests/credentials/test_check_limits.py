@@ -154,10 +154,10 @@ def test_canonicalization_itself_is_bounded_in_steps_and_time():
     document = open_badge_credential()
     for poison in (context_bomb(copy.deepcopy(document), terms=800, nodes=400),
                    {**document, "credentialSubject": look_alike_subjects(10)}):  # fmt: skip
-        started = time.monotonic()
+        started = time.thread_time()  # the bound is on work: CPU time, not a busy clock
         with pytest.raises(proofs.CanonicalizationLimitError):
             proofs.canonicalize(poison)
-        assert time.monotonic() - started < SECOND
+        assert time.thread_time() - started < SECOND
 
 
 def test_a_list_of_10000_literals_is_refused_within_a_second(client, credential):

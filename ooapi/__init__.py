@@ -1,0 +1,1 @@
+"""Open Education API (OOAPI v5): the catalogue as RIO and eduXchange read it."""

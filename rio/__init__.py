@@ -1,0 +1,1 @@
+"""Telling RIO: upsert jobs at SURF's RIO mapper for modules with a RIO route."""

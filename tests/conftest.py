@@ -97,12 +97,16 @@ def start_worker(transactional_db, worker_mail_dir, tmp_path):
         )
     app.conf.task_always_eager = False  # conftest runs tasks in-process everywhere else
     queue = f"test-{uuid.uuid4().hex}"  # so that no other worker or stale message interferes
-    default_queue = app.conf.task_default_queue
+    default_queue, routes = app.conf.task_default_queue, app.conf.task_routes
     app.conf.task_default_queue = queue
+    app.conf.task_routes = {}  # mail and certificates too (settings route them apart)
+    app.amqp.flush_routes()
     base_env = {
         **os.environ,
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
         "CELERY_TASK_DEFAULT_QUEUE": queue,  # tasks the worker's tasks queue come back to it
+        "CELERY_EMAIL_QUEUE": queue,
+        "CELERY_CERTIFICATE_QUEUE": queue,
         # django-environ drops one leading slash of a file path, hence three.
         "EMAIL_URL": f"filemail:///{worker_mail_dir}",  # so the test can read what it sent
     }
@@ -126,7 +130,8 @@ def start_worker(transactional_db, worker_mail_dir, tmp_path):
 
     start.queue = queue
     yield start
-    app.conf.task_default_queue = default_queue
+    app.conf.task_default_queue, app.conf.task_routes = default_queue, routes
+    app.amqp.flush_routes()
     for worker, log in workers:
         if worker.poll() is None:
             worker.terminate()

@@ -1,5 +1,6 @@
 """The Academy's offer: faculties, themes and partners; modules, their runs and sessions."""
 
+import uuid
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -64,6 +65,9 @@ class Faculty(LocalName):
         _("name in English"), max_length=200, unique=True, help_text=_("Also the default.")
     )
     slug = models.SlugField(_("slug"), unique=True)
+    ooapi_id = models.UUIDField(
+        _("OOAPI organization id"), default=uuid.uuid4, unique=True, editable=False
+    )
     portfolio_holders = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
@@ -241,6 +245,16 @@ class Module(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Published through the OOAPI endpoint (and so to RIO): ids that never change.
+    ooapi_specification_id = models.UUIDField(
+        _("OOAPI education specification id"), default=uuid.uuid4, unique=True, editable=False
+    )
+    ooapi_course_id = models.UUIDField(
+        _("OOAPI course id"), default=uuid.uuid4, unique=True, editable=False
+    )
+    ooapi_program_id = models.UUIDField(
+        _("OOAPI program id"), default=uuid.uuid4, unique=True, editable=False
+    )
 
     objects = ModuleQuerySet.as_manager()
 
@@ -350,6 +364,9 @@ class ModuleRun(models.Model):
         help_text=_("Leave empty to use the module's price."),
     )
     status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.PLANNED)
+    ooapi_offering_id = models.UUIDField(
+        _("OOAPI offering id"), default=uuid.uuid4, unique=True, editable=False
+    )
     lecturers = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         through="Teaching",

@@ -8,11 +8,13 @@ DJANGO_DEBUG=false and real secrets, `manage.py check --deploy` is clean.
 
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from kombu import Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -32,6 +34,9 @@ def _development_secret_key() -> str:
     return key_file.read_text().strip()
 
 
+# What production cannot run without; each one missing is named at once (after SITE_URL),
+# as docker/entrypoint.sh names them before the container starts.
+_missing_in_production = []
 if env.str("SECRET_KEY", default=""):
     SECRET_KEY = env.str("SECRET_KEY")
 elif env.str("SECRET_KEY_FILE", default=""):  # a mounted secret, as Docker provides them
@@ -39,11 +44,18 @@ elif env.str("SECRET_KEY_FILE", default=""):  # a mounted secret, as Docker prov
 elif DEBUG:
     SECRET_KEY = _development_secret_key()
 else:
-    raise ImproperlyConfigured("Set SECRET_KEY (or SECRET_KEY_FILE) when DJANGO_DEBUG is false.")
+    SECRET_KEY = ""
+    _missing_in_production.append(
+        "Set SECRET_KEY (or SECRET_KEY_FILE): it signs sessions, password resets and links."
+    )
 
 ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
 )
+if not ALLOWED_HOSTS:
+    _missing_in_production.append(
+        "Set ALLOWED_HOSTS (e.g. academy.example.org): the host names the site answers to."
+    )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # --- Applications -----------------------------------------------------------------------
@@ -64,6 +76,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "allauth",
     "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "academy",
     "legal",
     "catalogue",
@@ -132,6 +146,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     _options["options"] = (
         _options.get("options", "") + " -c max_parallel_workers_per_gather=0"
     ).strip()
+    # DATABASE_POOL=true: each process borrows connections from a psycopg pool (checked
+    # before lending, as CONN_HEALTH_CHECKS asks) instead of keeping one per thread; Django
+    # requires CONN_MAX_AGE=0 with it, as the pool keeps them open. The connection options
+    # above reach every pooled connection. PostgreSQL's max_connections must exceed the
+    # processes times DATABASE_POOL_MAX_SIZE (README, "Production").
+    if env.bool("DATABASE_POOL", default=False):
+        DATABASES["default"]["CONN_MAX_AGE"] = 0
+        _options["pool"] = {
+            "min_size": env.int("DATABASE_POOL_MIN_SIZE", default=1),
+            "max_size": env.int("DATABASE_POOL_MAX_SIZE", default=4),
+            # a request waiting longer for a free connection fails (and a task retries)
+            "timeout": env.float("DATABASE_POOL_TIMEOUT", default=10.0),
+            "max_idle": 5 * 60.0,
+        }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://academy")}
@@ -184,6 +212,56 @@ ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("TRUSTED_CLIENT_IP_HEADER", default="") or None
 
+# --- Institutional login (OpenID Connect) -----------------------------------------------
+
+# SURFconext for university staff, eduID for learners: allauth's OpenID Connect provider,
+# one app per provider that has a client id, a secret and a server URL (the issuer, or its
+# /.well-known/openid-configuration). A provider that is not configured is not offered.
+OIDC_PROVIDERS = [
+    ("surfconext", "SURFconext", "openid email profile"),
+    ("eduid", "eduID", "openid email profile"),
+]
+
+
+def _oidc_app(provider_id: str, name: str, default_scopes: str) -> dict | None:
+    prefix = f"OIDC_{provider_id.upper()}"
+    client_id = env.str(f"{prefix}_CLIENT_ID", default="")
+    secret = env.str(f"{prefix}_SECRET", default="")
+    server_url = env.str(f"{prefix}_SERVER_URL", default="")
+    if not (client_id and secret and server_url):
+        return None
+    return {
+        "provider_id": provider_id,
+        "name": name,
+        "client_id": client_id,
+        "secret": secret,
+        "settings": {
+            "server_url": server_url,
+            "scope": env.str(f"{prefix}_SCOPES", default=default_scopes).split(),
+            "oauth_pkce_enabled": True,
+        },
+    }
+
+
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "APPS": [app for app in (_oidc_app(*provider) for provider in OIDC_PROVIDERS) if app]
+    }
+}
+SOCIALACCOUNT_ADAPTER = "academy.adapters.SocialAccountAdapter"
+SOCIALACCOUNT_FORMS = {"signup": "academy.forms.SocialSignupForm"}
+# A provider's address logs into the account that has it only when the provider says it
+# verified the address (`email_verified`); the login is then linked to that account.
+# Anything else goes through sign-up, where a taken address is refused.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_STORE_TOKENS = False
+# The providers whose `eduperson_affiliation` counts: an affiliation in
+# OIDC_STAFF_AFFILIATIONS adds the person to OIDC_STAFF_GROUP (never staff or superuser).
+OIDC_STAFF_PROVIDERS = ["surfconext"]
+OIDC_STAFF_AFFILIATIONS = env.list("OIDC_STAFF_AFFILIATIONS", default=["employee", "staff"])
+OIDC_STAFF_GROUP = env.str("OIDC_STAFF_GROUP", default="Lecturers")
+
 # --- Internationalisation ---------------------------------------------------------------
 
 LANGUAGE_CODE = "en"
@@ -222,9 +300,14 @@ SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 # QR codes, credentials, og:url) starts with it. `make run` sets it from PORT.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
 if not SITE_URL:
+    _missing_in_production.append(
+        "Set SITE_URL (e.g. https://academy.example.org): emails, certificates and "
+        "credentials link to it."
+    )
+if _missing_in_production:
     raise ImproperlyConfigured(
-        "Set SITE_URL (e.g. https://academy.example.org) when DJANGO_DEBUG is false: emails, "
-        "certificates and credentials link to it."
+        "DJANGO_DEBUG is false, so the portal refuses to start without these:\n  "
+        + "\n  ".join(_missing_in_production)
     )
 ADMINS = [("Academy office", a) for a in env.list("DJANGO_ADMINS", default=[])]
 
@@ -283,6 +366,24 @@ CELERY_ACCEPT_CONTENT = ["json"]
 # A task is acknowledged only once it has finished, so a worker that dies mid-task hands
 # it to another worker; tasks are therefore written to be idempotent.
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
+# Workers scale by queue: mail (every send_* and notify_* task, the sweeps included) apart
+# from signing credentials, so a burst of certificates never delays a password reset.
+# Everything else (invoices, sweeps that queue, the search index) stays on the default
+# queue. A worker started without -Q consumes all three; `-Q emails` only the mail.
+CELERY_EMAIL_QUEUE = env.str("CELERY_EMAIL_QUEUE", default="emails")
+CELERY_CERTIFICATE_QUEUE = env.str("CELERY_CERTIFICATE_QUEUE", default="certificates")
+CELERY_TASK_QUEUES = [
+    Queue(name)
+    for name in dict.fromkeys(
+        [CELERY_TASK_DEFAULT_QUEUE, CELERY_EMAIL_QUEUE, CELERY_CERTIFICATE_QUEUE]
+    )
+]
+CELERY_TASK_ROUTES = {
+    "credentials.tasks.issue_credential": {"queue": CELERY_CERTIFICATE_QUEUE},
+    "credentials.tasks.issue_recognition": {"queue": CELERY_CERTIFICATE_QUEUE},
+    "*.send_*": {"queue": CELERY_EMAIL_QUEUE},
+    "*.notify_*": {"queue": CELERY_EMAIL_QUEUE},
+}
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -374,7 +475,17 @@ CONTENT_SECURITY_POLICY = {
         "connect-src": [SELF],
         "object-src": [NONE],
         "base-uri": [SELF],
-        "form-action": [SELF],
+        # The login buttons post here and are redirected to the provider: browsers check
+        # form-action on that redirect too.
+        "form-action": [
+            SELF,
+            *sorted(
+                {
+                    "{0.scheme}://{0.netloc}".format(urlsplit(app["settings"]["server_url"]))
+                    for app in SOCIALACCOUNT_PROVIDERS["openid_connect"]["APPS"]
+                }
+            ),
+        ],
         "frame-ancestors": [NONE],
     },
 }

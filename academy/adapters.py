@@ -1,18 +1,21 @@
 """How the Academy adapts django-allauth: where people land after logging in, a `next`
 page that survives the confirmation email, allauth's emails in the Academy's voice (in the
 recipient's language, with links to SITE_URL rather than to whatever host a request came
-in on), and login limits per account and address."""
+in on), and login limits per account and address; and how an institutional login
+(SURFconext, eduID over OpenID Connect) becomes an account."""
 
 from urllib.parse import urlencode, urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.utils import get_next_redirect_url
 from allauth.core.internal.ratelimit import truncate_ip
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 
+from academy import services
 from academy.models import Membership, User
 
 
@@ -27,6 +30,11 @@ class AccountAdapter(DefaultAccountAdapter):
         if user.memberships.filter(role=Membership.Role.ADMIN).exists():
             return reverse("employer:index")
         return reverse("learner:my_learning")
+
+    def get_signup_redirect_url(self, request):
+        """A sign-up that logs in at once (an institutional login with a verified address)
+        lands where a login does; an email sign-up logs in only when it is confirmed."""
+        return self.get_login_redirect_url(request)
 
     def save_user(self, request, user, form, commit=True):
         """A new account speaks the language its owner signed up in: the confirmation
@@ -80,6 +88,50 @@ class AccountAdapter(DefaultAccountAdapter):
         """
         account = super()._get_login_attempts_cache_key(request, **credentials)
         return f"{account}:{truncate_ip(self.get_client_ip(request))}"
+
+
+class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    """An institutional login. allauth links it to an existing account only by an address
+    the provider verified (SOCIALACCOUNT_EMAIL_AUTHENTICATION); a new person gets an
+    account at once when the provider gave their given and family name, else the sign-up
+    form asks for them. A SURFconext login with a staff affiliation joins the Lecturers."""
+
+    def is_auto_signup_allowed(self, request, sociallogin):
+        user = sociallogin.user
+        has_name = bool(user.first_name.strip() and user.last_name.strip())
+        return has_name and super().is_auto_signup_allowed(request, sociallogin)
+
+    def pre_social_login(self, request, sociallogin):
+        """Every login of an account that exists (found by the login or by its verified
+        address): its affiliation is read afresh."""
+        super().pre_social_login(request, sociallogin)
+        if sociallogin.is_existing:
+            self._recognise_university_staff(sociallogin)
+
+    def save_user(self, request, sociallogin, form=None):
+        """A new account: in the language it signed up in (as AccountAdapter.save_user
+        does for the sign-up form), names tidied, then its affiliation read."""
+        user = sociallogin.user
+        language = translation.get_language()
+        if language in dict(settings.LANGUAGES):
+            user.preferred_language = language
+        user.first_name = " ".join(user.first_name.split())
+        user.last_name = " ".join(user.last_name.split())
+        user = super().save_user(request, sociallogin, form=form)
+        self._recognise_university_staff(sociallogin)
+        return user
+
+    def _recognise_university_staff(self, sociallogin):
+        account = sociallogin.account
+        claims = {
+            **account.extra_data.get("id_token", {}),
+            **account.extra_data.get("userinfo", {}),
+        }
+        services.recognise_university_staff(
+            user=sociallogin.user,
+            provider=account.provider,
+            affiliations=services.affiliations_in(claims),
+        )
 
 
 def on_site(url):

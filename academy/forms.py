@@ -2,6 +2,7 @@ import re
 
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.socialaccount.forms import SignupForm as AllauthSocialSignupForm
 from django import forms
 from django.contrib.auth.hashers import make_password
 from django.core.validators import validate_email
@@ -186,6 +187,18 @@ class SignupForm(AllauthSignupForm):
         if self.account_already_exists:
             make_password(self.cleaned_data.get("password1"))
         return super().try_save(request)
+
+
+class SocialSignupForm(AllauthSocialSignupForm):
+    """The last step of a first institutional login whose provider did not give the
+    person's name (or address): what the sign-up form asks, without a password."""
+
+    first_name = SignupForm.base_fields["first_name"]
+    last_name = SignupForm.base_fields["last_name"]
+    field_order = ["first_name", "last_name", "email"]
+
+    clean_first_name = SignupForm.clean_first_name
+    clean_last_name = SignupForm.clean_last_name
 
 
 class NameForm(forms.ModelForm):

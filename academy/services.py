@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.conf import settings
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -43,6 +45,9 @@ class MembershipError(DomainError):
 AUDIT_ACTIONS = {
     "organisation.updated": gettext_lazy("Organisation details changed"),
     "membership.role_changed": gettext_lazy("Member's role changed"),
+    "account.university_staff_recognised": gettext_lazy(
+        "Recognised as university staff by the institutional login"
+    ),
 }
 ORGANISATION_SETTINGS = (
     "name", "chamber_of_commerce_number", "billing_email", "billing_address",
@@ -367,3 +372,38 @@ def expire_old_previews(*, older_than: timedelta = timedelta(days=7)) -> int:
         status=StaffImport.Status.PREVIEWED, created_at__lt=cutoff
     ).delete()
     return deleted
+
+
+def affiliations_in(claims: dict) -> set[str]:
+    """The affiliations an OpenID Connect provider asserts, as SURFconext releases them:
+    `eduperson_affiliation` (a list, or one value) and `eduperson_scoped_affiliation`
+    (`employee@university.nl`, counted without its scope), in lower case."""
+    values = []
+    for claim in ("eduperson_affiliation", "eduperson_scoped_affiliation"):
+        value = claims.get(claim) or []
+        values.extend([value] if isinstance(value, str) else value)
+    return {str(value).partition("@")[0].strip().lower() for value in values} - {""}
+
+
+@transaction.atomic
+def recognise_university_staff(*, user: User, provider: str, affiliations: set[str]) -> bool:
+    """A login from a provider in OIDC_STAFF_PROVIDERS (SURFconext) that asserts a staff
+    affiliation puts the person in OIDC_STAFF_GROUP (Lecturers: may be named on runs and
+    see their teaching), once, and says so in the audit trail. It never grants `is_staff`
+    or `is_superuser`: admin rights stay something the office gives by hand. Losing the
+    affiliation later takes nothing away, as the group may also have been given by hand.
+    """
+    if provider not in settings.OIDC_STAFF_PROVIDERS:
+        return False
+    staff_affiliations = {value.lower() for value in settings.OIDC_STAFF_AFFILIATIONS}
+    matching = sorted(affiliations & staff_affiliations)
+    if not matching or not user.is_active:
+        return False
+    group, _created = Group.objects.get_or_create(name=settings.OIDC_STAFF_GROUP)
+    if user.groups.filter(pk=group.pk).exists():
+        return False
+    user.groups.add(group)
+    log_action(actor=user, action="account.university_staff_recognised", target=user,
+               subject=user, details={"provider": provider, "affiliation": ", ".join(matching),
+                                      "group": group.name})  # fmt: skip
+    return True

@@ -7,7 +7,8 @@ class AcademyConfig(AppConfig):
     verbose_name = _("People and organisations")
 
     def ready(self):
-        from academy import audit
+        from academy import audit, request_ids
         from academy.services import AUDIT_ACTIONS
 
         audit.describe_actions(AUDIT_ACTIONS)
+        request_ids.connect_celery_signals()

@@ -1,4 +1,5 @@
-"""Reachability checks for /healthz: the database always, the broker when one is set.
+"""Reachability checks for /healthz: the database always, the broker when one is set; and
+for /readyz, whether this code's migrations are all applied.
 
 The database is asked on every call (a `SELECT 1` on the connection the request has anyway).
 The broker is not: a check opens a new connection to it, which cost three to four times the
@@ -12,10 +13,14 @@ import time
 
 from django.conf import settings
 from django.db import DatabaseError, connections
+from django.db.migrations.executor import MigrationExecutor
 from kombu import Connection
 
 BROKER_TIMEOUT_SECONDS = 2
 BROKER_CHECK_INTERVAL_SECONDS = 5
+# Reading the migration files and the applied ones costs tens of milliseconds; the answer
+# changes only when `migrate` runs, which a load balancer need not see within the second.
+MIGRATION_CHECK_INTERVAL_SECONDS = 10
 
 # url -> (when it was checked, on time.monotonic(); whether it answered), in this process
 _broker_checks: dict[str, tuple[float, bool]] = {}
@@ -57,6 +62,32 @@ def forget_broker_checks() -> None:
     """The next call asks the broker again (for tests)."""
     with _broker_lock:
         _broker_checks.clear()
+    with _migrations_lock:
+        _migration_checks.clear()
+
+
+# (when it was checked, on time.monotonic(); the migrations not applied yet), in this process
+_migration_checks: dict[str, tuple[float, list[str]]] = {}
+_migrations_lock = threading.Lock()
+
+
+def unapplied_migrations() -> list[str]:
+    """The migrations of this code that the database has not had yet ("app.name")."""
+    connection = connections["default"]
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    return [f"{migration.app_label}.{migration.name}" for migration, _backwards in plan]
+
+
+def unapplied_migrations_lately() -> list[str]:
+    """`unapplied_migrations`, asked at most once every MIGRATION_CHECK_INTERVAL_SECONDS."""
+    with _migrations_lock:
+        checked = _migration_checks.get("default")
+        now = time.monotonic()
+        if checked is None or now - checked[0] >= MIGRATION_CHECK_INTERVAL_SECONDS:
+            checked = (now, unapplied_migrations())
+            _migration_checks["default"] = checked
+        return checked[1]
 
 
 def service_states() -> dict[str, bool]:
@@ -64,3 +95,20 @@ def service_states() -> dict[str, bool]:
     if settings.CELERY_BROKER_URL:
         states["broker"] = broker_was_reachable(settings.CELERY_BROKER_URL)
     return states
+
+
+def readiness() -> dict:
+    """What a load balancer needs before it sends this process requests: the database up
+    and migrated to this code, and the broker (when one is set) answering."""
+    problems = {}
+    if not database_is_reachable():
+        problems["database"] = "unreachable"
+    else:
+        try:
+            if unapplied := unapplied_migrations_lately():
+                problems["migrations"] = f"{len(unapplied)} not applied, e.g. {unapplied[0]}"
+        except DatabaseError:
+            problems["migrations"] = "unknown: the migrations table could not be read"
+    if settings.CELERY_BROKER_URL and not broker_was_reachable(settings.CELERY_BROKER_URL):
+        problems["broker"] = "unreachable"
+    return problems

@@ -1,4 +1,4 @@
-"""The project's own endpoints: the health check and the page for a server error."""
+"""The project's own endpoints: the health and readiness checks and the page for a server error."""
 
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect
@@ -7,7 +7,7 @@ from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from academy.health import service_states
+from academy.health import readiness, service_states
 
 
 @require_GET
@@ -22,6 +22,16 @@ def healthz(request):
     if unreachable:
         body["unreachable"] = unreachable
     return JsonResponse(body, status=503 if unreachable else 200)
+
+
+@require_GET
+@never_cache
+def readyz(request):
+    """For a load balancer: 200 when this process can serve, else 503 naming what is wrong."""
+    problems = readiness()
+    if problems:
+        return JsonResponse({"status": "not ready", "problems": problems}, status=503)
+    return JsonResponse({"status": "ready"})
 
 
 def server_error(request):

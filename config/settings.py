@@ -91,9 +91,12 @@ INSTALLED_APPS = [
     "teaching",
     "insights",
     "ooapi",
+    "monitoring",
 ]
 
 MIDDLEWARE = [
+    "academy.request_ids.RequestIdMiddleware",  # first: every log line of the request has it
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "academy.middleware.PrivatePagesMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -107,6 +110,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -163,6 +167,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://academy")}
+# Several web processes share the cache, the rate limits' counts (allauth and
+# academy.throttle count in it) and, with CACHE_URL set, the sessions through it: read from
+# Redis, written to the database as well, so a Redis restart logs nobody out.
+if env.str("CACHE_URL", default=""):
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 MEDIA_URL = "/media/"
@@ -444,7 +453,7 @@ EVALUATION_OPEN_DAYS = env.int("EVALUATION_OPEN_DAYS", default=21)
 HTTPS = env.bool("DJANGO_HTTPS", default=not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 SECURE_SSL_REDIRECT = HTTPS
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]  # asked inside the network
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365) if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
@@ -490,11 +499,67 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# --- Logs, errors and metrics (README, "Observability") ----------------------------------
+
+# One JSON object a line in production (LOG_FORMAT=json, the default when DEBUG is off),
+# readable lines on a laptop; each carries the request id (academy.request_ids), also in
+# the Celery worker, whose own logging set-up is switched off so that this one applies.
+LOG_FORMAT = env.str("LOG_FORMAT", default="plain" if DEBUG else "json")
+if LOG_FORMAT not in ("plain", "json"):
+    raise ImproperlyConfigured("LOG_FORMAT must be plain or json.")
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Errors go to Sentry when SENTRY_DSN is set (config/sentry.py), else by email to
+# DJANGO_ADMINS (the server errors Django logs, with the request's details).
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    from config.sentry import init_sentry
+
+    init_sentry(
+        dsn=SENTRY_DSN,
+        environment=env.str("SENTRY_ENVIRONMENT", default="development" if DEBUG else "production"),
+        release=env.str("SENTRY_RELEASE", default=""),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {
+        "request_id": {"()": "academy.request_ids.RequestIdFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "request_id"],
+        },
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        # Django's own errors (a view's exception, a failed check of a host) reach root's
+        # console too; by email only while no Sentry is there to receive them.
+        "django": {"handlers": [] if SENTRY_DSN else ["mail_admins"], "level": "INFO"},
+        "django.db.backends": {"level": "WARNING"},
+    },
 }
+
+# /metrics (monitoring.views) answers only addresses in these networks (the monitoring
+# network; the client's address is read behind TRUSTED_PROXY_COUNT as for rate limits) or
+# a request with `Authorization: Bearer <METRICS_TOKEN>`; anyone else gets a 404. By
+# default only this machine: a proxy in front, or containers beside, are not trusted
+# unless named. Behind gunicorn's several workers, set PROMETHEUS_MULTIPROC_DIR.
+METRICS_ALLOWED_NETWORKS = env.list("METRICS_ALLOWED_NETWORKS", default=["127.0.0.1/32", "::1/128"])
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")

@@ -8,6 +8,7 @@ from django.views import defaults
 
 from academy import views
 from catalogue import views as catalogue_views
+from monitoring import views as monitoring_views
 
 admin.site.site_header = _("Academy curation")
 admin.site.site_title = _("Academy")
@@ -16,6 +17,8 @@ admin.site.index_title = _("Curate the Academy's offer")
 urlpatterns = [
     path("", catalogue_views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
+    path("metrics", monitoring_views.metrics, name="metrics"),
     # Browsers and feed readers ask for /favicon.ico whatever the page's <link rel="icon">.
     path("favicon.ico", views.favicon),
     # Before learner.urls, whose modules/<slug>/ would take modules/suggest/ for a module.

@@ -21,6 +21,7 @@ urlpatterns = [
     path("metrics", monitoring_views.metrics, name="metrics"),
     # Browsers and feed readers ask for /favicon.ico whatever the page's <link rel="icon">.
     path("favicon.ico", views.favicon),
+    path("ooapi/v5/", include("ooapi.urls")),
     # Before learner.urls, whose modules/<slug>/ would take modules/suggest/ for a module.
     path("", include("catalogue.urls")),
     path("", include("learner.urls")),

@@ -4,6 +4,7 @@ walked with a real HTTP client through the login page's buttons, the provider's 
 form and consent page, and back through allauth's callback."""
 
 import json
+import re
 
 import pytest
 import requests
@@ -12,12 +13,15 @@ from allauth.socialaccount.models import SocialAccount
 from django.contrib.auth.models import Group
 from django.core import mail
 
+from academy import services
 from academy.models import AuditEntry, User
 from tests.academy.factories import DEFAULT_PASSWORD, UserFactory
 from tests.academy.test_settings import run_python
 from tests.oidc_provider.server import log_in_with, oidc_provider, submit
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+SURFCONEXT_BUTTON = "Log in with your university account (SURFconext)"
 
 PEOPLE = [
     # A lecturer of the university, new to the portal.
@@ -34,6 +38,9 @@ PEOPLE = [
      "family_name": "Lory", "email_verified": False, "affiliations": ["employee"]},
     # A provider that gives no name: the portal asks for it.
     {"username": "noname", "email": "noname@example.com"},
+    # New to the portal, with an address the provider did not verify.
+    {"username": "joris", "email": "joris@example.com", "given_name": "Joris",
+     "family_name": "Mulder", "email_verified": False},
     # Staff of the university who also has a portal account already.
     {"username": "pieter", "email": "pieter@university.example.nl", "given_name": "Pieter",
      "family_name": "Smit", "affiliations": ["staff"]},
@@ -178,6 +185,33 @@ def test_provider_without_the_name_makes_the_sign_up_form_ask_for_it(portal):
     assert SocialAccount.objects.get(user=user).provider == "eduid"
 
 
+def test_new_person_with_an_unverified_address_confirms_it_before_logging_in(portal):
+    session = requests.Session()
+    answer = log_in_with(session, portal_url=portal, provider_id="eduid", username="joris")
+
+    assert answer.url == f"{portal}/accounts/confirm-email/"
+    assert logged_in_as(session, portal) is None
+    user = User.objects.get(email="joris@example.com")
+    assert not EmailAddress.objects.get(user=user).verified
+    [message] = mail.outbox
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", message.body).group(0)
+    confirm_page = session.get(link, timeout=30)
+    confirmed = submit(session, confirm_page, action_contains="/accounts/confirm-email/")
+
+    assert confirmed.url == f"{portal}/me/"
+    assert EmailAddress.objects.get(user=user).verified
+    assert "joris@example.com" in logged_in_as(session, portal)
+
+
+def test_login_page_with_both_providers_reads_nothing_more_from_the_database(
+    portal, client, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(2):  # the session, at most
+        page = client.get("/accounts/login/")
+    assert SURFCONEXT_BUTTON in page.content.decode()
+    assert "Log in with eduID" in page.content.decode()
+
+
 def assert_password_login_works(email):
     from django.conf import settings
 
@@ -235,3 +269,44 @@ def test_without_environment_no_institutional_login_is_offered(client):
     page = client.get("/accounts/login/")
     assert b"SURFconext" not in page.content
     assert b"eduID" not in page.content
+
+
+@pytest.mark.parametrize(
+    ("claims", "affiliations"),
+    [
+        ({"eduperson_affiliation": ["Employee", "member"]}, {"employee", "member"}),
+        ({"eduperson_affiliation": "staff"}, {"staff"}),
+        ({"eduperson_scoped_affiliation": ["employee@uni.example.nl"]}, {"employee"}),
+        ({"email": "someone@example.com"}, set()),
+        ({"eduperson_affiliation": ["", " "]}, set()),
+    ],
+)
+def test_affiliations_are_read_as_surfconext_releases_them(claims, affiliations):
+    assert services.affiliations_in(claims) == affiliations
+
+
+def test_staff_group_and_affiliations_come_from_settings(settings):
+    settings.OIDC_STAFF_AFFILIATIONS = ["faculty"]
+    settings.OIDC_STAFF_GROUP = "University staff"
+    user = UserFactory()
+
+    assert not services.recognise_university_staff(
+        user=user, provider="surfconext", affiliations={"employee"}
+    )
+    assert not services.recognise_university_staff(
+        user=user, provider="eduid", affiliations={"faculty"}
+    )
+    assert services.recognise_university_staff(
+        user=user, provider="surfconext", affiliations={"faculty"}
+    )
+    assert list(user.groups.values_list("name", flat=True)) == ["University staff"]
+    user.refresh_from_db()
+    assert not user.is_staff and not user.is_superuser
+
+
+def test_a_closed_account_is_not_recognised():
+    user = UserFactory(is_active=False)
+    assert not services.recognise_university_staff(
+        user=user, provider="surfconext", affiliations={"employee"}
+    )
+    assert not user.groups.exists()

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "teaching",
     "insights",
     "ooapi",
+    "rio",
     "monitoring",
 ]
 
@@ -359,6 +360,24 @@ OOAPI_OAUTH2_CLIENT_SECRET = env.str("OOAPI_OAUTH2_CLIENT_SECRET", default="")
 OOAPI_RATE_LIMIT = env.str("OOAPI_RATE_LIMIT", default="600/m")
 OOAPI_RATE_LIMIT_ANONYMOUS = env.str("OOAPI_RATE_LIMIT_ANONYMOUS", default="120/m")
 
+# --- RIO (DUO's register of education offerings, through SURF's RIO mapper) --------------
+
+# Off unless the mapper's address and our SURFconext client credentials are all set. The
+# mapper reads our OOAPI endpoint through SURF's gateway; we only tell it what changed.
+RIO_MAPPER_URL = env.str("RIO_MAPPER_URL", default="")
+RIO_MAPPER_TOKEN_URL = env.str("RIO_MAPPER_TOKEN_URL", default="")  # SURFconext's token endpoint
+RIO_MAPPER_CLIENT_ID = env.str("RIO_MAPPER_CLIENT_ID", default="")
+RIO_MAPPER_CLIENT_SECRET = env.str("RIO_MAPPER_CLIENT_SECRET", default="")
+# Give the mapper an X-Callback URL (SITE_URL + /rio/callback/...) besides polling its status.
+RIO_MAPPER_CALLBACK = env.bool("RIO_MAPPER_CALLBACK", default=False)
+RIO_MAPPER_TIMEOUT = env.float("RIO_MAPPER_TIMEOUT", default=10.0)  # seconds per request
+# A burst of saves of a module ends in one push, this many seconds after the last.
+RIO_PUSH_DELAY_SECONDS = env.int("RIO_PUSH_DELAY_SECONDS", default=30)
+# A job's status is checked after this many seconds, doubling to 5 minutes, at most this often;
+# beat's check-rio-jobs keeps asking after that.
+RIO_POLL_SECONDS = env.int("RIO_POLL_SECONDS", default=10)
+RIO_MAX_POLLS = env.int("RIO_MAX_POLLS", default=30)
+
 # --- Celery -----------------------------------------------------------------------------
 
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
@@ -442,6 +461,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "catalogue.tasks.move_on_passed_start_dates",
         "schedule": 60 * 60.0,
     },
+    "check-rio-jobs": {"task": "rio.tasks.check_unfinished", "schedule": 10 * 60.0},
 }
 # How long a run's evaluation stays open after its last session, in days.
 EVALUATION_OPEN_DAYS = env.int("EVALUATION_OPEN_DAYS", default=21)

@@ -30,6 +30,7 @@ urlpatterns = [
     path("", include("insights.urls")),
     path("", include("credentials.urls")),
     path("", include("legal.urls")),
+    path("", include("rio.urls")),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

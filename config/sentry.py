@@ -3,7 +3,9 @@
 Without a DSN nothing is sent anywhere and errors go to DJANGO_ADMINS by email (LOGGING in
 settings). With one, unhandled exceptions of views and Celery tasks, and records logged at
 ERROR, become events tagged with the request id (academy.request_ids). No personal data is
-sent: no user, cookies, IP address or request body (`send_default_pii=False`).
+sent: no user, cookies, IP address or request body. That is sentry-sdk's default, kept by
+leaving `send_default_pii` unset (False when unset; sentry-sdk 2.75 deprecates passing it in
+favour of `data_collection`, which would opt into its new, broader collection rules).
 """
 
 import sentry_sdk
@@ -17,6 +19,5 @@ def init_sentry(*, dsn: str, environment: str, release: str | None, traces_sampl
         environment=environment,
         release=release or None,
         integrations=[DjangoIntegration(), CeleryIntegration()],
-        send_default_pii=False,
         traces_sample_rate=traces_sample_rate,
     )

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from allauth.account.models import EmailAddress
+from allauth.socialaccount.models import SocialAccount
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
@@ -52,6 +53,16 @@ def export_personal_data(user: User) -> dict:
             }
             for m in user.memberships.select_related("organisation")
         ],
+        "institutional_logins": [  # SURFconext, eduID: what the provider last said
+            {
+                "provider": account.provider,
+                "uid": account.uid,
+                "linked_at": account.date_joined.isoformat(),
+                "last_login": account.last_login.isoformat(),
+                "claims": account.extra_data,
+            }
+            for account in SocialAccount.objects.filter(user=user)
+        ],
         "invitations_received": [
             {
                 "organisation": i.organisation.name,
@@ -81,6 +92,9 @@ def erase_personal_data(user: User) -> None:
     Invitation.objects.filter(email__iexact=user.email).delete()
     user.memberships.all().delete()
     EmailAddress.objects.filter(user=user).delete()
+    # The provider's claims name the person, and the link would log them into the closed
+    # account; a later institutional login starts a new account instead.
+    SocialAccount.objects.filter(user=user).delete()
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
         if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
             session.delete()

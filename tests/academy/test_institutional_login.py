@@ -310,3 +310,20 @@ def test_a_closed_account_is_not_recognised():
         user=user, provider="surfconext", affiliations={"employee"}
     )
     assert not user.groups.exists()
+
+
+def test_personal_data_export_and_erasure_cover_institutional_logins(portal):
+    from academy.personal_data import erase_personal_data, export_personal_data
+
+    log_in_with(requests.Session(), portal_url=portal, provider_id="surfconext", username="anouk")
+    user = User.objects.get(email="a.jansen@university.example.nl")
+
+    [login] = export_personal_data(user)["institutional_logins"]
+    assert login["provider"] == "surfconext"
+    assert login["claims"]["userinfo"]["eduperson_affiliation"] == ["employee", "member"]
+
+    erase_personal_data(user)
+    assert not SocialAccount.objects.exists()
+    # The same SURFconext person logging in again gets a new account, not the closed one.
+    log_in_with(requests.Session(), portal_url=portal, provider_id="surfconext", username="anouk")
+    assert User.objects.get(email="a.jansen@university.example.nl").pk != user.pk

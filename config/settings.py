@@ -14,7 +14,7 @@ import environ
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
-from kombu import Queue
+from kombu import Exchange, Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -249,6 +249,9 @@ def _oidc_app(provider_id: str, name: str, default_scopes: str) -> dict | None:
             "server_url": server_url,
             "scope": env.str(f"{prefix}_SCOPES", default=default_scopes).split(),
             "oauth_pkce_enabled": True,
+            # Addresses at these domains count as verified even when the provider does not
+            # say so (`email_verified`): the institution's own, which its login vouches for.
+            "verified_email": env.list(f"{prefix}_VERIFIED_EMAIL_DOMAINS", default=[]) or False,
         },
     }
 
@@ -400,8 +403,11 @@ CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery
 # queue. A worker started without -Q consumes all three; `-Q emails` only the mail.
 CELERY_EMAIL_QUEUE = env.str("CELERY_EMAIL_QUEUE", default="emails")
 CELERY_CERTIFICATE_QUEUE = env.str("CELERY_CERTIFICATE_QUEUE", default="certificates")
+# Each queue on an exchange and routing key of its own name (as Celery makes a missing
+# queue): a bare Queue(name) would be bound to the default queue's key, and each message
+# sent to one queue would land in all three.
 CELERY_TASK_QUEUES = [
-    Queue(name)
+    Queue(name, Exchange(name), routing_key=name)
     for name in dict.fromkeys(
         [CELERY_TASK_DEFAULT_QUEUE, CELERY_EMAIL_QUEUE, CELERY_CERTIFICATE_QUEUE]
     )

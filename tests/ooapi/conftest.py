@@ -1,0 +1,46 @@
+"""The demo academy (seeded once for this folder, as in tests/demo) with some of its
+modules registered for RIO and eduXchange: every third as a course, every third as a
+private programme, every other one listed on eduXchange (LDE, for professionals)."""
+
+import pytest
+
+from tests.demo.conftest import demo_academy, demo_seeding  # noqa: F401 (fixtures)
+
+OFFERER = "110A133"
+LOCATION = "123X456"
+
+
+@pytest.fixture(autouse=True)
+def _institution(settings):
+    settings.OOAPI_EDUCATION_OFFERER_CODE = OFFERER
+    settings.OOAPI_EDUCATION_LOCATION_CODE = LOCATION
+    settings.SITE_URL = "https://academy.example.org"
+    settings.OOAPI_PUBLIC = True
+    settings.OOAPI_RATE_LIMIT = "100000/m"
+    settings.OOAPI_RATE_LIMIT_ANONYMOUS = "100000/m"
+
+
+def register_modules(modules) -> None:
+    from ooapi.models import ModuleRegistration, RioRoute
+
+    routes = [RioRoute.COURSE, RioRoute.PRIVATE_PROGRAM, RioRoute.NONE]
+    ModuleRegistration.objects.bulk_create(
+        [
+            ModuleRegistration(
+                module=module,
+                rio_route=routes[index % 3],
+                isced_field_of_study="0413" if index % 4 == 0 else "",
+                eduxchange_listed=index % 2 == 0,
+            )
+            for index, module in enumerate(modules)
+        ]
+    )
+
+
+@pytest.fixture(scope="package")
+def demo_registered(demo_seeding, django_db_blocker):  # noqa: F811
+    from catalogue.models import Module
+
+    with django_db_blocker.unblock():
+        register_modules(Module.objects.published().order_by("pk"))
+    return demo_seeding

@@ -144,7 +144,7 @@ def push(*, registration_id: int, version: int) -> RioJob | None:
     own push will do it) or a twin of this task has already started it."""
     with transaction.atomic():
         registration = (
-            RioRegistration.objects.select_for_update()
+            RioRegistration.objects.select_for_update(of=("self",))
             .select_related("module", "module__registration")
             .get(pk=registration_id)
         )

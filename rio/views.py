@@ -12,7 +12,7 @@ MAX_CALLBACK_BYTES = 64 * 1024
 @csrf_exempt  # the mapper is no browser; the URL's per-job secret is what authenticates it
 @require_POST
 def callback(request, job_id: int, secret: str):
-    if int(request.headers.get("Content-Length") or 0) > MAX_CALLBACK_BYTES:
+    if len(request.body) > MAX_CALLBACK_BYTES:
         return HttpResponseBadRequest("Too large.", content_type="text/plain")
     try:
         job = services.take_callback(job_id=job_id, secret=secret, body=request.body)

@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 
-from academy import views
+from academy import institutional_login, views
 from catalogue import views as catalogue_views
 from monitoring import views as monitoring_views
 
@@ -31,6 +31,12 @@ urlpatterns = [
     path("", include("credentials.urls")),
     path("", include("legal.urls")),
     path("", include("rio.urls")),
+    # Before allauth's own: the same URL and name, a provider that is down shown as a page.
+    path(
+        "accounts/oidc/<str:provider_id>/login/",
+        institutional_login.login,
+        name="openid_connect_login",
+    ),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

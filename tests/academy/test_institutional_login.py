@@ -5,6 +5,7 @@ form and consent page, and back through allauth's callback."""
 
 import json
 import re
+import socket
 
 import pytest
 import requests
@@ -17,7 +18,7 @@ from academy import services
 from academy.models import AuditEntry, User
 from tests.academy.factories import DEFAULT_PASSWORD, UserFactory
 from tests.academy.test_settings import run_python
-from tests.oidc_provider.server import log_in_with, oidc_provider, submit
+from tests.oidc_provider.server import PASSWORD, log_in_with, oidc_provider, submit
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -41,6 +42,9 @@ PEOPLE = [
     # New to the portal, with an address the provider did not verify.
     {"username": "joris", "email": "joris@example.com", "given_name": "Joris",
      "family_name": "Mulder", "email_verified": False},
+    # Staff whose institution's login does not say the address was verified.
+    {"username": "kees", "email": "k.dekker@university.example.nl", "given_name": "Kees",
+     "family_name": "Dekker", "email_verified": False, "affiliations": ["employee"]},
     # Staff of the university who also has a portal account already.
     {"username": "pieter", "email": "pieter@university.example.nl", "given_name": "Pieter",
      "family_name": "Smit", "affiliations": ["staff"]},
@@ -166,6 +170,26 @@ def test_unverified_address_does_not_take_over_the_account_that_has_it(portal):
     assert_password_login_works(owner.email)
 
 
+def test_addresses_at_the_institutions_domains_count_as_verified_when_configured(portal, settings):
+    kees = UserFactory(email="k.dekker@university.example.nl")
+    session = requests.Session()
+    log_in_with(session, portal_url=portal, provider_id="surfconext", username="kees")
+    assert not SocialAccount.objects.exists()  # not verified: nothing linked
+
+    [surfconext, eduid] = settings.SOCIALACCOUNT_PROVIDERS["openid_connect"]["APPS"]
+    trusting = {
+        **surfconext,
+        "settings": {**surfconext["settings"], "verified_email": ["university.example.nl"]},
+    }
+    settings.SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"APPS": [trusting, eduid]}}
+    session = requests.Session()
+    answer = log_in_with(session, portal_url=portal, provider_id="surfconext", username="kees")
+
+    assert answer.url == f"{portal}/me/"
+    assert SocialAccount.objects.get(provider="surfconext").user == kees
+    assert kees.groups.filter(name="Lecturers").exists()
+
+
 def test_provider_without_the_name_makes_the_sign_up_form_ask_for_it(portal):
     session = requests.Session()
     form_page = log_in_with(session, portal_url=portal, provider_id="eduid", username="noname")
@@ -251,6 +275,7 @@ def test_environment_configures_each_provider_that_has_all_three_settings():
         OIDC_EDUID_SERVER_URL="https://connect.test.eduid.nl",
         OIDC_STAFF_AFFILIATIONS="employee,faculty",
         OIDC_STAFF_GROUP="University staff",
+        OIDC_SURFCONEXT_VERIFIED_EMAIL_DOMAINS="university.example.nl,umc.example.nl",
     )
     assert result.returncode == 0, result.stderr
     read = json.loads(result.stdout)
@@ -260,6 +285,7 @@ def test_environment_configures_each_provider_that_has_all_three_settings():
     assert app["settings"]["server_url"] == "https://connect.test.surfconext.nl"
     assert app["settings"]["scope"] == ["openid", "email", "profile"]
     assert app["settings"]["oauth_pkce_enabled"] is True
+    assert app["settings"]["verified_email"] == ["university.example.nl", "umc.example.nl"]
     assert read["form_action"] == ["'self'", "https://connect.test.surfconext.nl"]
     assert read["affiliations"] == ["employee", "faculty"]
     assert read["group"] == "University staff"
@@ -327,3 +353,35 @@ def test_personal_data_export_and_erasure_cover_institutional_logins(portal):
     # The same SURFconext person logging in again gets a new account, not the closed one.
     log_in_with(requests.Session(), portal_url=portal, provider_id="surfconext", username="anouk")
     assert User.objects.get(email="a.jansen@university.example.nl").pk != user.pk
+
+
+def test_cancelling_at_the_provider_logs_nobody_in(portal):
+    session = requests.Session()
+    login_page = session.get(f"{portal}/accounts/login/", timeout=30)
+    at_provider = submit(session, login_page, action_contains="/accounts/oidc/eduid/")
+    consent = submit(session, at_provider, fields={"username": "sem", "password": PASSWORD})
+    cancelled = submit(session, consent)  # "Cancel" is the form's other submit button
+
+    assert cancelled.url == f"{portal}/accounts/3rdparty/login/cancelled/"
+    assert "Login cancelled" in cancelled.text
+    assert logged_in_as(session, portal) is None
+    assert not User.objects.filter(email="sem.visser@example.com").exists()
+
+
+def test_unreachable_provider_shows_a_message_not_an_error(portal, settings):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        closed_port = sock.getsockname()[1]
+    [surfconext, eduid] = settings.SOCIALACCOUNT_PROVIDERS["openid_connect"]["APPS"]
+    unreachable = {
+        **surfconext,
+        "settings": {**surfconext["settings"], "server_url": f"http://127.0.0.1:{closed_port}/o"},
+    }
+    settings.SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"APPS": [unreachable, eduid]}}
+
+    session = requests.Session()
+    login_page = session.get(f"{portal}/accounts/login/", timeout=30)
+    answer = submit(session, login_page, action_contains="/accounts/oidc/surfconext/")
+
+    assert answer.status_code == 401  # as allauth answers a failed callback
+    assert "Logging in did not work" in answer.text

@@ -166,9 +166,9 @@ def rio_rule_violations(body: dict) -> list[str]:
                 "enrollEndDate", "firstStartDate"):  # fmt: skip
         if key in body and not DATE.match(body[key]):
             found.append(f"{key} {body[key]!r}")
-    if body.get("enrollStartDate") and body.get("enrollEndDate"):
-        if body["enrollEndDate"] <= body["enrollStartDate"]:
-            found.append("enrolment ends before it starts (RIO N11020)")
+    window = body.get("enrollStartDate"), body.get("enrollEndDate")
+    if all(window) and window[1] <= window[0]:
+        found.append("enrolment ends before it starts (RIO N11020)")
     for key in ("courseId", "programId", "educationSpecificationId", "offeringId",
                 "educationSpecification", "course", "program", "organization"):  # fmt: skip
         if key in body and not UUID.match(body[key]):
@@ -186,9 +186,9 @@ def rio_rule_violations(body: dict) -> list[str]:
             found.append("requiredPermissionRegistration is not the string yes or no")
         if rio[0].get("registrationStatus") not in ("open", "closed"):
             found.append("registrationStatus")
-    if rio and ("courseId" in body or "programId" in body):
-        if not re.match(r"^\d{3}A\d{3}$", rio[0].get("educationOffererCode", "")):
-            found.append("educationOffererCode")
+    offer = "courseId" in body or "programId" in body
+    if rio and offer and not re.match(r"^\d{3}A\d{3}$", rio[0].get("educationOffererCode", "")):
+        found.append("educationOffererCode")
     if "primaryCode" in body and "offeringId" in body and len(body["primaryCode"]["code"]) > 60:
         found.append("cohort code longer than 60")
     return found

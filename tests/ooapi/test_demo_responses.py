@@ -164,10 +164,9 @@ def _shape(value):
 
 
 @pytest.mark.parametrize("fixture", sorted(MAPPER_KEYS))
-def test_demo_objects_are_shaped_like_the_mappers_accepted_examples(client, demo_registered,
-                                                                     fixture):  # fmt: skip
+def test_demo_objects_are_shaped_like_the_mappers_examples(client, demo_registered, fixture):
     example = schemas.mapper_fixture(fixture)
-    url, key, keys = MAPPER_KEYS[fixture]
+    url, _key, keys = MAPPER_KEYS[fixture]
     items = [i for i in get(client, f"/{url}&pageSize=250")["items"] if set(keys) <= set(i)]
     assert items, f"no demo object carries every key of {fixture}"
     ours = items[0]

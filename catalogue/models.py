@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MinValueValidator
-from django.db import models
+from django.db import connection, models
 from django.db.models.functions import Coalesce, NullIf
 from django.urls import reverse
 from django.utils import timezone
@@ -124,6 +124,9 @@ class Partner(models.Model):
 
     def __str__(self):
         return self.name
+
+
+_LANGUAGE_LABELS = dict(settings.LANGUAGES)  # lazy names: translated when shown
 
 
 class Format(models.TextChoices):
@@ -282,6 +285,22 @@ class Module(models.Model):
 
     def get_absolute_url(self):
         return reverse("learner:module", kwargs={"slug": self.slug})
+
+    @property
+    def format_label(self) -> str:
+        """get_format_display without its cost per call (it hashes every choice)."""
+        return Format(self.format).label
+
+    @property
+    def language_label(self) -> str:
+        return _LANGUAGE_LABELS.get(self.language, self.language)
+
+    @property
+    def card_themes(self):
+        """The themes its card names: those the catalogue's index handed over, else its own."""
+        if hasattr(self, "listed_themes"):
+            return self.listed_themes
+        return self.themes.all()
 
     @property
     def is_public(self) -> bool:
@@ -621,9 +640,8 @@ class ModuleSearchText(models.Model):
     """A module's words, lower-cased and without accents, each between spaces: SQLite
     matches whole words and prefixes with LIKE '% word%'; PostgreSQL reads them into
     `vector` (English, Dutch and unstemmed lexemes; title A, summary/themes/outcomes B, the
-    rest C, with a GIN index), `phrase_vector` (unstemmed, one run: synonyms of several
-    words) and `rank_vector` (title in all three, summary/themes/outcomes unstemmed; small
-    enough to stay in the row, so ranking thousands of matches reads no TOAST)."""
+    rest C, with a GIN index) and `phrase_vector` (unstemmed, one run: synonyms of several
+    words). Relevance is judged on the folded words (`search.relevance`), in memory."""
 
     row = models.OneToOneField(
         ModuleSearch, on_delete=models.CASCADE, primary_key=True, related_name="text"
@@ -633,7 +651,6 @@ class ModuleSearchText(models.Model):
     more_words = models.TextField()
     vector = SearchVectorField(null=True)
     phrase_vector = SearchVectorField(null=True)
-    rank_vector = SearchVectorField(null=True)
 
     def __str__(self):
         return self.title_words.strip()
@@ -683,3 +700,37 @@ class SearchWord(models.Model):
 
     def __str__(self):
         return self.word
+
+
+class SearchIndexVersion(models.Model):
+    """One row naming the state of the search rows: every change to them writes a new
+    version in its own transaction, so a process holding the facets in memory
+    (`catalogue.facet_index`) knows with one lookup whether they are still the committed
+    ones. A fresh value each time, not a counter: a rolled-back change leaves the version
+    it found, and no two states ever share one."""
+
+    ONLY = 1
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=ONLY, editable=False)
+    version = models.CharField(max_length=32)
+
+    def __str__(self):
+        return self.version
+
+    @classmethod
+    def read(cls) -> str | None:
+        """Asked on every catalogue request: plain SQL, as the ORM's part would cost more
+        than the database's."""
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT version FROM {cls._meta.db_table} WHERE id = %s", [cls.ONLY])  # noqa: S608 - our table
+            row = cursor.fetchone()
+        return row[0] if row else None
+
+    @classmethod
+    def bump(cls) -> None:
+        cls.objects.bulk_create(
+            [cls(pk=cls.ONLY, version=uuid.uuid4().hex)],
+            update_conflicts=True,
+            unique_fields=["id"],
+            update_fields=["version"],
+        )

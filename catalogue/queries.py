@@ -5,12 +5,8 @@ from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db import connection
 from django.db.models import (
-    BooleanField,
     Count,
-    Exists,
-    ExpressionWrapper,
     F,
     OuterRef,
     Prefetch,
@@ -18,15 +14,15 @@ from django.db.models import (
     QuerySet,
     Subquery,
     Sum,
-    Value,
 )
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from catalogue import search
+from catalogue import facet_index, search
 from catalogue.models import (
     Faculty,
     Format,
@@ -203,48 +199,28 @@ def _month_range(month: str) -> tuple[date, date] | None:
     return first, following
 
 
-def _facet_conditions(filters: CatalogueFilters, today: date) -> dict[str, Q | Exists | None]:
-    """Per facet, what its ticked values ask (None: nothing ticked). OR within a facet,
-    AND across facets; each facet's counts apply all the others."""
-    return {
-        "faculty": Q(faculty__in=filters.faculty) if filters.faculty else None,
-        "theme": Q(themes__has_any_keys=filters.theme) if filters.theme else None,
-        "format": Q(format__in=filters.format) if filters.format else None,
-        "language": Q(language__in=filters.language) if filters.language else None,
-        "level": Q(level__in=filters.level) if filters.level else None,
-        "partner": Q(partners__has_any_keys=filters.partner) if filters.partner else None,
-        # Months of runs still to start; a row whose run started is re-indexed within the
-        # hour (services.move_on_passed_start_dates).
-        "starts": Q(start_months__has_any_keys=filters.starts) if filters.starts else None,
-    }
-
-
-def _searched_rows(filters: CatalogueFilters, terms, today: date) -> QuerySet[ModuleSearch]:
-    """Rows matching the words, the price and the dates: what every facet counts within."""
-    rows = search.matching(ModuleSearch.objects.all(), terms)
-    if filters.price_max is not None:
-        rows = rows.filter(price__lte=filters.price_max)
-    if filters.date_from or filters.date_until:
-        runs = runs_starting_from(max(filters.date_from or today, today))
-        if filters.date_until:
-            runs = runs.filter(start_date__lte=filters.date_until)
-        rows = rows.filter(Exists(runs.filter(module=OuterRef("pk"))))
-    return rows
-
-
 @dataclass
 class FacetOption:
     value: str
     label: str
     count: int
     selected: bool
+    # follows the value, not its place: htmx gives the ticked box its focus back after a swap
+    box_id: str = ""
+
+
+CARD_FIELDS = (
+    "slug", "title", "summary", "format", "language", "level", "ects", "price", "vat_rate",
+    "awards_microcredential", "faculty__slug", "faculty__name", "faculty__name_nl",
+)  # fmt: skip
 
 
 class SearchResults:
     """The matching modules in order, read a page at a time (what Paginator slices)."""
 
-    def __init__(self, rows: QuerySet[ModuleSearch], total: int, sort: str):
-        self.rows, self.total, self.sort = rows, total, sort
+    def __init__(self, index, found: int, sort: str, ranks: dict | None):
+        self.index, self.found, self.sort, self.ranks = index, found, sort, ranks
+        self.total = found.bit_count()
 
     def count(self) -> int:
         return self.total
@@ -255,21 +231,19 @@ class SearchResults:
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        columns = ("module", "next_start", "price")
-        if self.sort == "relevance":
-            columns += ("rank",)
-        ordered = self.rows.order_by(*search.order_for(self.sort))
-        page = list(ordered.values_list(*columns)[index])
-        modules = Module.objects.select_related("faculty").prefetch_related("themes")
-        by_id = modules.in_bulk([row[0] for row in page])
-        found = []
-        for module_id, next_start, price, *rank in page:
+        start, stop, _step = index.indices(self.total)
+        positions = self.index.ordered(self.found, self.sort, stop, self.ranks)[start:stop]
+        module_ids = [self.index.module_ids[position] for position in positions]
+        by_id = Module.objects.select_related("faculty").only(*CARD_FIELDS).in_bulk(module_ids)
+        page = []
+        for position, module_id in zip(positions, module_ids, strict=True):
             if module := by_id.get(module_id):
-                module.next_start = next_start
-                module.listed_price = price  # the next run's, with VAT
-                module.rank = rank[0] if rank else None
-                found.append(module)
-        return found
+                module.next_start = self.index.next_starts[position]
+                module.listed_price = self.index.prices[position]  # the next run's, with VAT
+                module.rank = self.ranks[position] if self.ranks else None
+                module.listed_themes = self.index.themes[position]
+                page.append(module)
+        return page
 
     def __iter__(self):
         return iter(self[0 : self.total])
@@ -298,104 +272,61 @@ FEW_RESULTS = 2  # at most this many found: offer a correction of the words
 
 
 def catalogue(filters: CatalogueFilters, *, today: date | None = None) -> CatalogueResult:
-    """The catalogue page: matching published modules in order and, per facet, the counts
-    (one query for all facets and the total, one for the page, two for its modules)."""
+    """The catalogue page: matching published modules in order and, per facet, the counts.
+
+    The words are matched in the database (one query through its text indexes); the
+    facets are counted on the in-memory bitmaps of `facet_index`, whose version is one
+    lookup; the page's modules are two queries more."""
     today = today or timezone.localdate()
     words = filters.search_terms
-    terms = search.with_synonyms(words)
-    searched = _searched_rows(filters, terms, today)
-    conditions = _facet_conditions(filters, today)
-    counts, total = _facet_counts(searched, conditions, today, filters)
-    rows = searched.filter(*(condition for condition in conditions.values() if condition))
+    index = facet_index.current(today)
+    terms = search.with_synonyms(words, index.synonyms)
     sort = filters.effective_sort
-    if sort == "relevance":
-        rows = search.ranked(rows, terms)
+    within = index.everything
+    if terms:
+        within = index.of_modules(search.found_modules(terms))
+    if filters.price_max is not None:
+        within &= index.priced_at_most(filters.price_max)
+    if filters.date_from or filters.date_until:
+        within &= index.starting_between(max(filters.date_from or today, today), filters.date_until)
+    ticked = {name: index.any_of(name, getattr(filters, name)) for name in filters.FACETS}
+    counts = index.counts(within, ticked)
+    for bitmap in ticked.values():
+        if bitmap is not None:
+            within &= bitmap
+    ranks = index.relevance(within, terms) if sort == "relevance" else None
+    total_found = SearchResults(index, within, sort, ranks)
     result = CatalogueResult(
-        modules=SearchResults(rows, total, sort),
-        facets={name: _facet(name, counts.get(name, []), filters) for name in filters.FACETS},
+        modules=total_found,
+        facets={
+            name: _facet(name, _labelled(index, name, counts[name], filters), filters)
+            for name in filters.FACETS
+        },
         searched=bool(words),
         sort=sort,
     )
-    if words and total <= FEW_RESULTS:
+    if words and total_found.total <= FEW_RESULTS:
         result.did_you_mean = search.correction(words)
     return result
 
 
-def _facet_counts(rows: QuerySet[ModuleSearch], conditions: dict, today: date, filters):
-    """Every facet's counts and the total in one pass over the rows the words match: each
-    row carries, per facet, whether it meets that facet's ticks, and each facet counts the
-    rows that meet all the others'. Ticked faculties and themes that nothing matches any
-    more come with their names (and no count), so they can still be read and unticked."""
-    flags = {
-        f"in_{name}": ExpressionWrapper(condition, output_field=BooleanField())
-        if condition is not None
-        else Value(True)
-        for name, condition in conditions.items()
-    }
-    source = rows.annotate(**flags).values(
-        "module_id", "faculty", "format", "language", "level", *flags
-    )
-    source_sql, params = source.query.sql_with_params()
-
-    def others(name: str) -> str:
-        return " AND ".join(f"m.{flag}" for flag in flags if flag != f"in_{name}")
-
-    def named(facet: str, table: str, slugs: list[str]) -> str:
-        if not slugs:
-            return ""
-        marks = ", ".join(["%s"] * len(slugs))
-        return (
-            f"UNION ALL SELECT '{facet}', slug, name, name_nl, 0 FROM {table} "  # noqa: S608 - our names
-            f"WHERE slug IN ({marks})"
-        )
-
-    every = " AND ".join(f"m.{flag}" for flag in flags)
-    themes, partners = Module.themes.through._meta.db_table, Module.partners.through._meta.db_table
-    sql = f"""
-        WITH m AS ({source_sql})
-        SELECT 'faculty', m.faculty, f.name, f.name_nl, COUNT(*) FROM m
-            LEFT JOIN catalogue_faculty f ON f.slug = m.faculty
-            WHERE {others("faculty")} GROUP BY m.faculty, f.name, f.name_nl
-        UNION ALL SELECT 'theme', t.slug, t.name, t.name_nl, COUNT(*) FROM m
-            JOIN {themes} mt ON mt.module_id = m.module_id
-            JOIN catalogue_theme t ON t.id = mt.theme_id
-            WHERE {others("theme")} GROUP BY t.slug, t.name, t.name_nl
-        UNION ALL SELECT 'partner', p.name, p.name, NULL, COUNT(*) FROM m
-            JOIN {partners} mp ON mp.module_id = m.module_id
-            JOIN catalogue_partner p ON p.id = mp.partner_id
-            WHERE {others("partner")} GROUP BY p.name
-        UNION ALL SELECT 'format', m.format, NULL, NULL, COUNT(*) FROM m
-            WHERE {others("format")} GROUP BY m.format
-        UNION ALL SELECT 'language', m.language, NULL, NULL, COUNT(*) FROM m
-            WHERE {others("language")} GROUP BY m.language
-        UNION ALL SELECT 'level', CAST(m.level AS TEXT), NULL, NULL, COUNT(*) FROM m
-            WHERE m.level IS NOT NULL AND {others("level")} GROUP BY m.level
-        UNION ALL SELECT 'starts', SUBSTR(CAST(r.start_date AS TEXT), 1, 7), NULL, NULL,
-            COUNT(DISTINCT m.module_id) FROM m
-            JOIN catalogue_modulerun r ON r.module_id = m.module_id
-            WHERE r.start_date >= %s AND r.status <> %s AND {others("starts")}
-            GROUP BY SUBSTR(CAST(r.start_date AS TEXT), 1, 7)
-        {named("faculty", "catalogue_faculty", filters.faculty)}
-        {named("theme", "catalogue_theme", filters.theme)}
-        UNION ALL SELECT '', NULL, NULL, NULL, COUNT(*) FROM m WHERE {every}
-    """  # noqa: S608 - column names and flags are ours; values are parameters
-    with connection.cursor() as cursor:
-        cursor.execute(
-            sql,
-            [*params, today, ModuleRun.Status.CANCELLED.value, *filters.faculty, *filters.theme],
-        )
-        found = cursor.fetchall()
-    counts: dict[str, list] = {}
-    total = 0
-    for facet, value, name, name_nl, count in found:
-        if not facet:
-            total = count
-            continue
-        label = (name_nl or name) if name and _dutch() else name
-        options = counts.setdefault(facet, {})
-        if count or value not in options:
-            options[value] = (value, label, count)
-    return {facet: list(options.values()) for facet, options in counts.items()}, total
+def _labelled(index, name: str, counts: dict[str, int], filters) -> list[tuple]:
+    """(value, label, count) per value found; ticked faculties and themes that nothing
+    matches any more keep their names (and no count), so they can still be read and
+    unticked."""
+    names = index.names.get(name)
+    if names is None:
+        label = (lambda value: value) if name == "partner" else (lambda value: None)
+        return [(value, label(value), count) for value, count in counts.items()]
+    dutch = _dutch()
+    found = []
+    for value in dict.fromkeys([*counts, *getattr(filters, name)]):
+        if value in names:
+            english, local = names[value]
+            found.append((value, (local or english) if dutch else english, counts.get(value, 0)))
+        elif value in counts:
+            found.append((value, value, counts[value]))
+    return found
 
 
 def _dutch() -> bool:
@@ -414,7 +345,13 @@ def _facet(name: str, found: list, filters: CatalogueFilters) -> list[FacetOptio
     ]
     options.sort(key=lambda option: option[0] if name in ("starts", "level") else option[1])
     return [
-        FacetOption(value=value, label=label, count=count, selected=value in selected)
+        FacetOption(
+            value=value,
+            label=label,
+            count=count,
+            selected=value in selected,
+            box_id=slugify(f"f-{name}-{value}"),
+        )
         for value, label, count in options
     ]
 

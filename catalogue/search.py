@@ -19,9 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, transaction
-from django.db.models import Case, F, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from catalogue.models import (
@@ -29,6 +28,7 @@ from catalogue.models import (
     ModuleRun,
     ModuleSearch,
     ModuleSearchText,
+    SearchIndexVersion,
     SearchWord,
     Synonym,
     with_vat,
@@ -78,11 +78,6 @@ _VECTOR_SQL = " || ".join(
 )
 
 _PHRASE_VECTOR_SQL = "to_tsvector('simple', title_words || main_words || more_words)"
-_RANK_VECTOR_SQL = (
-    "setweight("
-    + " || ".join(f"to_tsvector({config!r}, title_words)" for config in _TEXT_CONFIGS)
-    + ", 'A') || setweight(to_tsvector('simple', main_words), 'B')"
-)
 
 
 def index_modules(module_ids: Iterable[int] | None = None, *, today: date | None = None) -> None:
@@ -126,11 +121,12 @@ def index_modules(module_ids: Iterable[int] | None = None, *, today: date | None
             with connection.cursor() as cursor:
                 cursor.execute(
                     f"UPDATE catalogue_modulesearchtext SET vector = {_VECTOR_SQL}, "  # noqa: S608 - constants only
-                    f"phrase_vector = {_PHRASE_VECTOR_SQL}, rank_vector = {_RANK_VECTOR_SQL} "
+                    f"phrase_vector = {_PHRASE_VECTOR_SQL} "
                     "WHERE row_id = ANY(%s)",
                     [[row.pk for row in rows]],
                 )
         _remember_words(texts, rebuild=module_ids is None)
+        SearchIndexVersion.bump()
 
 
 def _row(module: Module) -> ModuleSearch:
@@ -211,10 +207,15 @@ class Term:
     alternatives: tuple[tuple[str, ...], ...] = ()
 
 
-def with_synonyms(terms: list[str]) -> list[Term]:
+def synonym_groups() -> list[list[tuple[str, ...]]]:
+    """The office's synonyms, each group as the folded words of its terms."""
+    return [[tuple(words(term)) for term in synonym.terms] for synonym in Synonym.objects.all()]
+
+
+def with_synonyms(terms: list[str], groups: list | None = None) -> list[Term]:
     if not terms:
         return []
-    groups = [[tuple(words(term)) for term in synonym.terms] for synonym in Synonym.objects.all()]
+    groups = synonym_groups() if groups is None else groups
     expanded = []
     for word in terms:
         alternatives = {
@@ -228,37 +229,43 @@ def with_synonyms(terms: list[str]) -> list[Term]:
     return expanded
 
 
-def matching(rows: QuerySet[ModuleSearch], terms: list[Term]) -> QuerySet[ModuleSearch]:
-    """Rows matching every term (a term: its word or one of its alternatives)."""
-    if not terms:
-        return rows
+def matching_texts(terms: list[Term]) -> QuerySet[ModuleSearchText]:
+    """The words of the modules matching every term (a term: its word or one of its
+    alternatives)."""
     texts = ModuleSearchText.objects.all()
     if connection.vendor == "postgresql":
         where, params = _pg_condition(terms)
-        texts = texts.extra(where=[where], params=params)  # noqa: S610 - built from constants
-    else:
-        for term in terms:
-            texts = texts.filter(_like(term))
-    return rows.filter(pk__in=texts.values("pk"))
-
-
-def ranked(rows: QuerySet[ModuleSearch], terms: list[Term]) -> QuerySet[ModuleSearch]:
-    if connection.vendor == "postgresql":
-        query = None
-        for term in terms:
-            for config in _TEXT_CONFIGS:
-                one = SearchQuery(_lexemes((term.word,)), search_type="raw", config=config)
-                query = one if query is None else query | one
-        return rows.annotate(rank=SearchRank(F("text__rank_vector"), query))
-    rank = Value(0, output_field=IntegerField())
+        return texts.extra(where=[where], params=params)  # noqa: S610 - built from constants
     for term in terms:
-        rank = rank + Case(
-            When(_like(term, columns=("text__title_words",)), then=Value(4)),
-            When(_like(term, columns=("text__main_words",)), then=Value(2)),
-            default=Value(1),
-            output_field=IntegerField(),
-        )
-    return rows.annotate(rank=rank)
+        texts = texts.filter(_like(term))
+    return texts
+
+
+def matching(rows: QuerySet[ModuleSearch], terms: list[Term]) -> QuerySet[ModuleSearch]:
+    """Rows matching every term."""
+    if not terms:
+        return rows
+    return rows.filter(pk__in=matching_texts(terms).values("pk"))
+
+
+def found_modules(terms: list[Term]) -> list[int]:
+    """The modules matching every term: one query through the text indexes."""
+    return list(matching_texts(terms).values_list("row_id", flat=True))
+
+
+def relevance(terms: list[Term], title_words: str, main_words: str) -> int:
+    """How well a matching module's words answer the terms: per term 4 for the title, 2
+    for the summary, themes or outcomes, 1 for the rest (or a stem's match)."""
+    score = 0
+    for term in terms:
+        patterns = [_pattern(phrase) for phrase in ((term.word,), *term.alternatives)]
+        if any(pattern in title_words for pattern in patterns):
+            score += 4
+        elif any(pattern in main_words for pattern in patterns):
+            score += 2
+        else:
+            score += 1
+    return score
 
 
 def _pattern(phrase: tuple[str, ...]) -> str:
@@ -282,13 +289,18 @@ def _lexemes(phrase: tuple[str, ...]) -> str:
 
 
 def _tsquery(terms: list[Term], *, joined: str) -> tuple[str, list[str]]:
-    """One tsquery of the terms' single words, each in English, Dutch or as written."""
+    """One tsquery of the terms' single words, each in English, Dutch or as written.
+
+    As a subquery, so the planner reads it only when the query runs: it then assumes a
+    word matches few rows and asks the GIN index. Judging prefixes and synonyms from its
+    statistics, it would expect nearly every row to match and read every vector instead,
+    twenty times slower even when half of the rows match."""
     alternatives, params = [], []
     for term in terms:
         for config in _TEXT_CONFIGS:
             alternatives.append(f"to_tsquery('{config}', %s)")
             params.append(_lexemes((term.word,)))
-    return "(" + joined.join(alternatives) + ")", params
+    return "(SELECT " + joined.join(alternatives) + ")", params
 
 
 def _pg_condition(terms: list[Term]) -> tuple[str, list[str]]:
@@ -303,7 +315,7 @@ def _pg_condition(terms: list[Term]) -> tuple[str, list[str]]:
         parts, part_params = [f"vector @@ {single_sql}"], single_params
         for phrase in term.alternatives:
             if len(phrase) > 1:
-                parts.append("phrase_vector @@ to_tsquery('simple', %s)")
+                parts.append("phrase_vector @@ (SELECT to_tsquery('simple', %s))")
                 part_params.append(_lexemes(phrase))
         conditions.append("(" + " OR ".join(parts) + ")")
         params += part_params
@@ -387,16 +399,6 @@ def edit_distance(a: str, b: str) -> int:
     return previous[-1]
 
 
-def order_for(sort: str) -> list:
-    later_last = F("next_start").asc(nulls_last=True)
-    return {
-        "relevance": ["-rank", later_last, "title"],
-        "start": [later_last, "title"],
-        "price": ["price", later_last, "title"],
-        "ects": [F("ects").asc(nulls_last=True), later_last, "title"],
-    }[sort]
-
-
 # --- Keeping the index current ------------------------------------------------------------
 # The index follows every saved row, so the admin, the services and the tasks keep it
 # current alike, inside the transaction that made the change. Bulk writes (seeding) call
@@ -429,6 +431,15 @@ def _modules_of(sender, instance, raw=False, **kwargs):
         index_modules(instance.modules.values_list("pk", flat=True))
 
 
+def _module_deleted(sender, instance, **kwargs):
+    SearchIndexVersion.bump()
+
+
+def _synonyms_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        SearchIndexVersion.bump()
+
+
 def _links_changed(sender, instance, action, reverse, pk_set, **kwargs):
     if action not in ("post_add", "post_remove", "post_clear"):
         return
@@ -445,6 +456,10 @@ def connect_index_upkeep() -> None:
     from catalogue.models import Faculty, Partner, Theme
 
     post_save.connect(_module_saved, sender=Module, dispatch_uid="search-module")
+    for signal in (post_save, post_delete):  # the facet index holds the synonyms too
+        signal.connect(_synonyms_changed, sender=Synonym, dispatch_uid=f"search-synonym-{signal}")
+    # a module deleted takes its search row along (a cascade, not index_modules)
+    post_delete.connect(_module_deleted, sender=Module, dispatch_uid="search-module-deleted")
     post_save.connect(_run_changed, sender=ModuleRun, dispatch_uid="search-run")
     post_delete.connect(_run_changed, sender=ModuleRun, dispatch_uid="search-run-deleted")
     for model in (Faculty, Theme, Partner):

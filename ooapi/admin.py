@@ -46,6 +46,22 @@ class ModuleRegistrationInline(admin.StackedInline):
     ]
     readonly_fields = ["updated_by", "updated_at"]
 
+    # Who may change the module may say how it goes to RIO and eduXchange (portfolio
+    # holders of its faculty, the office): the module's permissions, not this model's.
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("catalogue.view_module") or self.has_change_permission(
+            request, obj
+        )
+
+    def has_add_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm("catalogue.change_module")
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         formset.user = request.user

@@ -168,6 +168,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://academy")}
+# Set apart from the URL: django-environ drops a `?key_prefix=` for Django's Redis backend.
+CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", default="")
 # Several web processes share the cache, the rate limits' counts (allauth and
 # academy.throttle count in it) and, with CACHE_URL set, the sessions through it: read from
 # Redis, written to the database as well, so a Redis restart logs nobody out.

@@ -1,10 +1,10 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 
 class MonitoringConfig(AppConfig):
+    """/metrics and the task counts behind it; no models, so nothing in the admin."""
+
     name = "monitoring"
-    verbose_name = _("Monitoring")
 
     def ready(self):
         from monitoring import task_counts

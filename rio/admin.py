@@ -1,8 +1,11 @@
-"""What RIO made of each module: a panel in the module's admin page, the action "Register in
-RIO now" (through the service, audited), and a list of every module's RIO state."""
+"""What RIO made of each module: a read-only panel on the module's admin page, the action
+"Register in RIO now" (through the service, audited), and a list of every module's RIO state."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import localize
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -44,40 +47,38 @@ def outcome_in_words(registration: RioRegistration) -> str:
     return _("Not registered in RIO.")
 
 
-class RioStatusInline(admin.StackedInline):
-    model = RioRegistration
-    verbose_name = verbose_name_plural = _("RIO")
-    can_delete = False
-    extra = 0
-    fields = ["outcome", "opleidingseenheidcode", "aangeboden_opleiding_code", "problem_list",
-              "attempts", "trigger", "triggered_by", "requested_at", "registered_at",
-              "updated_at"]  # fmt: skip
-    readonly_fields = fields
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("current_job", "triggered_by")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    @admin.display(description=_("Outcome"))
-    def outcome(self, registration):
-        return outcome_in_words(registration)
-
-    @admin.display(description=_("What stops registration"))
-    def problem_list(self, registration):
-        if not registration.problems:
-            return "—"
-        return format_html(
-            "<ul>{}</ul>",
-            format_html_join("", "<li>{}: {}</li>", registration.problems.items()),
-        )
+@admin.display(description=_("Outcome in RIO"))
+def rio_outcome(self, module):
+    """A read-only panel on the module's page (no inline: it would need a formset the
+    module's own form posts do not carry)."""
+    registration = (
+        RioRegistration.objects.select_related("current_job", "triggered_by")
+        .filter(module_id=getattr(module, "pk", None))
+        .first()
+    )
+    if registration is None:
+        return _("Not registered in RIO.")
+    rows = [
+        (_("Outcome"), outcome_in_words(registration)),
+        (_("RIO opleidingseenheidcode"), registration.opleidingseenheidcode or "—"),
+        (_("RIO aangebodenOpleidingCode"), registration.aangeboden_opleiding_code or "—"),
+        (_("Attempts"), registration.attempts),
+        (_("Asked by"), " · ".join(
+            str(part) for part in (registration.trigger, registration.triggered_by,
+                                   registration.requested_at and localize(
+                                       timezone.localtime(registration.requested_at)))
+            if part
+        ) or "—"),
+    ]  # fmt: skip
+    if registration.registered_at:
+        rows.append((_("Registered at"), localize(timezone.localtime(registration.registered_at))))
+    jobs = reverse("admin:rio_rioregistration_change", args=[registration.pk])
+    return format_html(
+        '<dl class="rio-outcome">{}</dl><p><a href="{}">{}</a></p>',
+        format_html_join("", "<dt>{}</dt><dd>{}</dd>", rows),
+        jobs,
+        _("Every job sent to the RIO mapper"),
+    )
 
 
 @admin.action(description=_("Register in RIO now"), permissions=["change"])
@@ -107,7 +108,21 @@ def register_in_rio_now(modeladmin, request, queryset):
         )
 
 
-ModuleAdmin.inlines = [*ModuleAdmin.inlines, RioStatusInline]
+ModuleAdmin.rio_outcome = rio_outcome
+ModuleAdmin.readonly_fields = [*ModuleAdmin.readonly_fields, "rio_outcome"]
+ModuleAdmin.fieldsets = [
+    *ModuleAdmin.fieldsets,
+    (
+        _("RIO"),
+        {
+            "fields": ["rio_outcome"],
+            "description": _(
+                "What SURF's RIO mapper made of the module: registered with its codes, "
+                "pending, or its error in words."
+            ),
+        },
+    ),
+]
 ModuleAdmin.actions = [*ModuleAdmin.actions, register_in_rio_now]
 
 

@@ -198,6 +198,10 @@ def program(module: Module, *, consumer=None, timeline=False) -> dict:
         "teachingLanguage": _teaching_language(module),
         "modeOfDelivery": MODES.get(module.format, ["hybrid"]),
         "modeOfStudy": "part-time",
+        # RIO's niveau of a private programme comes from these: a module is no degree
+        # programme, so ONBEPAALD; its EQF level is the specification's levelOfQualification.
+        "level": "undefined",
+        "sector": SECTOR,
         "educationSpecification": uuid(module.ooapi_specification_id),
         "consumers": _consumers(module, consumer, rio_routes=(RioRoute.PRIVATE_PROGRAM,)),
     }

@@ -269,8 +269,10 @@ def check(*, job_id: int) -> RioJob:
 def take_callback(*, job_id: int, secret: str, body: bytes) -> RioJob | None:
     """The mapper POSTs a finished job's status to the X-Callback URL we gave it; the URL
     carries a secret of that job only. None when the job or secret does not match."""
+    if not 0 < job_id < 2**63:
+        return None
     job = RioJob.objects.filter(pk=job_id).exclude(callback_secret="").first()
-    if job is None or not secrets.compare_digest(job.callback_secret, secret):
+    if job is None or not secrets.compare_digest(job.callback_secret.encode(), secret.encode()):
         return None
     try:
         status = mapper.JobStatus.from_json(json.loads(body))

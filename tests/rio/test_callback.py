@@ -63,6 +63,8 @@ def test_a_callback_without_the_jobs_secret_changes_nothing(
         return client.post(url, body, content_type="application/json")
 
     assert post("not-the-secret", json.dumps(done)).status_code == 404
+    assert post("n\u00f6t-\x00", json.dumps(done)).status_code == 404
+    assert post(job.callback_secret, json.dumps(done), job_id=2**70).status_code == 404
     assert post(job.callback_secret, json.dumps(done), job_id=job.pk + 1).status_code == 404
     assert post(job.callback_secret, "{not json").status_code == 400
     assert post(job.callback_secret, json.dumps({**done, "token": "another"})).status_code == 400

@@ -64,6 +64,7 @@ DETAIL_LABELS = {
     "reference": _("payment reference"), "role": _("role"), "from": _("from"), "to": _("to"),
     "learner": _("learner"), "member": _("member"), "session": _("session"),
     "present": _("present"), "early_override_reason": _("reason for recording early"),
+    "provider": _("logged in with"), "affiliation": _("affiliation"), "group": _("group"),
 }  # fmt: skip
 
 

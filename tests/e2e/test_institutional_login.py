@@ -20,7 +20,8 @@ EDUID = "Log in with eduID"
 @pytest.fixture(scope="module")
 def provider(live_server, tmp_path_factory):
     people = [{"username": "fenna", "email": "f.bos@university.example.nl", "given_name": "Fenna",
-               "family_name": "Bos", "affiliations": ["employee"]}]  # fmt: skip
+               "family_name": "Bos", "affiliations": ["employee"]},
+              {"username": "nameless", "email": "nameless@example.com"}]  # fmt: skip
     with oidc_provider(workdir=tmp_path_factory.mktemp("oidc-provider"),
                        portal_url=live_server.url, provider_ids=["surfconext", "eduid"],
                        people=people) as running:  # fmt: skip
@@ -74,10 +75,7 @@ def test_staff_member_logs_in_with_surfconext_in_the_browser(page, live_server,
     page.goto("/accounts/login/")
     page.get_by_role("button", name=SURFCONEXT).click()
 
-    expect(page.get_by_role("heading", name="Test identity provider")).to_be_visible()
-    page.get_by_label("Username").fill("fenna")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in at the provider").click()
+    at_the_provider(page, "fenna")
     page.get_by_role("button", name="Authorize").click()
 
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
@@ -96,3 +94,43 @@ def test_password_login_still_works_with_institutional_logins_on(page, instituti
     page.locator("#id_password").fill(DEFAULT_PASSWORD)
     page.get_by_role("button", name="Log in", exact=True).click()
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
+
+
+def at_the_provider(page, username):
+    expect(page.get_by_role("heading", name="Test identity provider")).to_be_visible()
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in at the provider").click()
+
+
+def test_first_eduid_login_without_a_name_asks_for_it(page, live_server, axe_violations,
+                                                      institutional_login):  # fmt: skip
+    page.goto("/accounts/signup/")
+    page.get_by_role("button", name=EDUID).click()
+    at_the_provider(page, "nameless")
+    page.get_by_role("button", name="Authorize").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign up")
+    expect(page.get_by_text("You are logging in with eduID for the first time.")).to_be_visible()
+    assert axe_violations(page) == [], axe_violations.describe(axe_violations(page))
+    fits_a_phone(page, "institutional-login-name")
+    page.get_by_label("Given name").fill("Nadia")
+    page.get_by_label("Family name").fill("El Amrani")
+    page.get_by_role("button", name="Sign up").click()
+
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()
+    assert User.objects.get(email="nameless@example.com").get_full_name() == "Nadia El Amrani"
+
+
+def test_cancelling_at_the_provider_says_so(page, live_server, axe_violations,
+                                            institutional_login):  # fmt: skip
+    page.goto("/accounts/login/")
+    page.get_by_role("button", name=SURFCONEXT).click()
+    at_the_provider(page, "fenna")
+    page.get_by_role("button", name="Cancel").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Login cancelled")
+    assert axe_violations(page) == [], axe_violations.describe(axe_violations(page))
+    fits_a_phone(page, "institutional-login-cancelled")
+    page.get_by_role("main").get_by_role("link", name="Log in").click()
+    expect(page.get_by_role("button", name=SURFCONEXT)).to_be_visible()

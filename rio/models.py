@@ -51,6 +51,10 @@ class RioRegistration(models.Model):
         _("wanted"), max_length=8, choices=Action, default=Action.UPSERT
     )
     wanted_version = models.PositiveIntegerField(_("change number"), default=0)
+    wanted_offerings_only = models.BooleanField(
+        _("only the offerings changed"), default=False,
+        help_text=_("Then only the course or programme is upserted again."),
+    )  # fmt: skip
     pushed_version = models.PositiveIntegerField(
         _("change number pushed"), default=0,
         help_text=_("The last change a push has handled (sent, or found not ready)."),

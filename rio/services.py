@@ -79,10 +79,15 @@ def ooapi_id(module: Module, job_type: str):
 # --- Asking --------------------------------------------------------------------------------
 
 
-def module_changed(*, module: Module, trigger: str, by=None) -> RioRegistration | None:
+def module_changed(
+    *, module: Module, trigger: str, by=None, offerings_only: bool = False
+) -> RioRegistration | None:
     """Something RIO may need to hear of changed (the module, a run, a session, its RIO
     details): a published module with a RIO route is pushed; a module that is in RIO and no
-    longer published (or no longer routed to RIO) is removed. Nothing when RIO is off."""
+    longer published (or no longer routed to RIO) is removed. Nothing when RIO is off.
+    `offerings_only`: only runs or sessions changed, so a module already registered needs
+    only its course or programme upserted again (the mapper's API.md), not its education
+    specification."""
     if not is_enabled():
         return None
     registration = RioRegistration.objects.filter(module_id=module.pk).first()
@@ -95,7 +100,8 @@ def module_changed(*, module: Module, trigger: str, by=None) -> RioRegistration 
     else:
         return registration
     return _ask(module=module, action=action, trigger=trigger, by=by,
-                delay=settings.RIO_PUSH_DELAY_SECONDS)  # fmt: skip
+                delay=settings.RIO_PUSH_DELAY_SECONDS,
+                offerings_only=offerings_only and action == UPSERT)  # fmt: skip
 
 
 def register_now(*, module: Module, by) -> RioRegistration:
@@ -119,17 +125,26 @@ def register_now(*, module: Module, by) -> RioRegistration:
     return registration
 
 
-def _ask(*, module: Module, action: str, trigger: str, by, delay: int) -> RioRegistration:
+def _ask(
+    *, module: Module, action: str, trigger: str, by, delay: int, offerings_only: bool = False
+) -> RioRegistration:
     with transaction.atomic():
-        registration, _created = RioRegistration.objects.get_or_create(module=module)
-        RioRegistration.objects.filter(pk=registration.pk).update(
-            wanted_version=F("wanted_version") + 1,
-            wanted_action=action,
-            trigger=str(trigger)[:200],
-            triggered_by=by if getattr(by, "is_authenticated", False) else None,
-            requested_at=timezone.now(),
+        RioRegistration.objects.get_or_create(module=module)
+        registration = RioRegistration.objects.select_for_update().get(module=module)
+        waiting = registration.pushed_version < registration.wanted_version
+        # Only runs changed, after a push that got all the way: the course or programme alone.
+        # Joined with a waiting change, it is as much as that change.
+        registration.wanted_offerings_only = (
+            offerings_only
+            and registration.status == RioRegistration.Status.REGISTERED
+            and (registration.wanted_offerings_only or not waiting)
         )
-        registration.refresh_from_db()
+        registration.wanted_version += 1
+        registration.wanted_action = action
+        registration.trigger = str(trigger)[:200]
+        registration.triggered_by = by if getattr(by, "is_authenticated", False) else None
+        registration.requested_at = timezone.now()
+        registration.save()
         tasks.push_module.apply_async_on_commit(
             (registration.pk, registration.wanted_version), countdown=delay
         )
@@ -188,6 +203,8 @@ def _jobs_for(registration: RioRegistration) -> tuple[tuple[str, ...], str]:
         registration.status = RioRegistration.Status.NOT_READY
         registration.problems = {key: str(value) for key, value in problems.items()}
         return (), route
+    if registration.wanted_offerings_only and registration.opleidingseenheidcode:
+        return ROUTE_JOBS[route][1:], route
     return ROUTE_JOBS[route], route
 
 

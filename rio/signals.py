@@ -22,13 +22,13 @@ def _module_published(sender, module, **kwargs):
 
 def _run_changed(sender, instance, raw=False, **kwargs):
     if not raw:
-        _changed_by_id(instance.module_id, f"run {instance.code} changed")
+        _changed_by_id(instance.module_id, f"run {instance.code} changed", offerings_only=True)
 
 
 def _session_changed(sender, instance, raw=False, **kwargs):
     if not raw:
         module_id = ModuleRun.objects.filter(pk=instance.run_id).values_list("module_id", flat=True)
-        _changed_by_id(module_id.first(), "session changed")
+        _changed_by_id(module_id.first(), "session changed", offerings_only=True)
 
 
 def _rio_details_saved(sender, instance, raw=False, **kwargs):
@@ -43,14 +43,14 @@ def _changed(module, trigger: str, by=None):
         services.module_changed(module=module, trigger=trigger, by=by)
 
 
-def _changed_by_id(module_id, trigger: str):
+def _changed_by_id(module_id, trigger: str, *, offerings_only: bool = False):
     from rio import services
 
     if module_id is None or not services.is_enabled():
         return
     module = Module.objects.filter(pk=module_id).select_related("registration").first()
     if module is not None:
-        services.module_changed(module=module, trigger=trigger)
+        services.module_changed(module=module, trigger=trigger, offerings_only=offerings_only)
 
 
 def connect() -> None:

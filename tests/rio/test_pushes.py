@@ -218,21 +218,36 @@ def test_a_burst_of_saves_ends_in_one_push(rio_on, office, django_capture_on_com
     assert registration.status == RioRegistration.Status.REGISTERED
 
 
-def test_a_new_run_upserts_the_course_again(rio_on, office, django_capture_on_commit_callbacks):
+def test_a_new_run_upserts_only_the_course_again(
+    rio_on, office, django_capture_on_commit_callbacks
+):
     module = routed_module("course")
     publish(module, office, django_capture_on_commit_callbacks)
 
     with django_capture_on_commit_callbacks(execute=True):
         ModuleRunFactory(module=module, code="2027-09")
 
-    posts = rio_on.job_posts()
-    assert posts[2:] == [
-        f"/job/upsert/education-specifications/{module.ooapi_specification_id}",
-        f"/job/upsert/courses/{module.ooapi_course_id}",
-    ]
+    assert rio_on.job_posts()[2:] == [f"/job/upsert/courses/{module.ooapi_course_id}"]
     registration = RioRegistration.objects.get()
     assert registration.trigger == "run 2027-09 changed"
     assert registration.status == RioRegistration.Status.REGISTERED
+
+
+def test_a_run_changed_together_with_the_module_upserts_both_again(
+    rio_on, office, django_capture_on_commit_callbacks
+):
+    module = routed_module("course")
+    publish(module, office, django_capture_on_commit_callbacks)
+
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        module.title = "Data ethics at work"
+        module.save()
+        ModuleRunFactory(module=module, code="2027-09")
+
+    assert rio_on.job_posts()[2:] == [
+        f"/job/upsert/education-specifications/{module.ooapi_specification_id}",
+        f"/job/upsert/courses/{module.ooapi_course_id}",
+    ]
 
 
 def test_unpublishing_removes_the_course_then_the_education_specification(

@@ -19,7 +19,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -441,9 +441,8 @@ def check_unfinished(*, now=None) -> int:
     for job_id in unfinished.filter(token="", created_at__lt=quiet).values_list("pk", flat=True):
         tasks.submit_job.delay_on_commit(job_id)
         queued += 1
-    for job_id in (
-        unfinished.exclude(token="").filter(checked_at__lt=quiet).values_list("pk", flat=True)
-    ):
+    unchecked = Q(checked_at__lt=quiet) | Q(checked_at__isnull=True, submitted_at__lt=quiet)
+    for job_id in unfinished.exclude(token="").filter(unchecked).values_list("pk", flat=True):
         tasks.check_job.delay_on_commit(job_id)
         queued += 1
     return queued

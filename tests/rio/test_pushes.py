@@ -347,8 +347,8 @@ def test_the_sweep_picks_up_a_job_whose_checks_were_lost(
     module = routed_module("course")
     publish(module, office, django_capture_on_commit_callbacks)
     job = RioJob.objects.get()
-    assert job.status == RioJob.Status.PENDING
-    RioJob.objects.update(checked_at=timezone.now() - timedelta(hours=1))
+    assert job.status == RioJob.Status.PENDING and job.checked_at is None
+    RioJob.objects.update(submitted_at=timezone.now() - timedelta(hours=1))
     settings.RIO_MAX_POLLS = 10
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -9,6 +9,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MinValueValidator
 from django.db import connection, models
 from django.db.models.functions import Coalesce, NullIf
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -294,6 +295,13 @@ class Module(models.Model):
     @property
     def language_label(self) -> str:
         return _LANGUAGE_LABELS.get(self.language, self.language)
+
+    @property
+    def card_price(self) -> str:
+        """The price its card shows: the next run's with VAT when the catalogue's index
+        handed it over, else the module's own with VAT."""
+        listed = getattr(self, "listed_price", None)
+        return floatformat(listed if listed is not None else self.price_including_vat, "-2g")
 
     @property
     def card_themes(self):

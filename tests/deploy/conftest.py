@@ -139,8 +139,7 @@ class ScratchDatabases:
             self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-@pytest.fixture
-def postgres_server():
+def postgres_server_or_skip() -> dict:
     server = _server()
     if (
         shutil.which("pg_isready") is None
@@ -151,6 +150,11 @@ def postgres_server():
         skip_or_fail(f"no PostgreSQL at {server['host']}:{server['port']}",
                      required=REQUIRE_SERVICES)  # fmt: skip
     return server
+
+
+@pytest.fixture
+def postgres_server():
+    return postgres_server_or_skip()
 
 
 @pytest.fixture

@@ -16,10 +16,12 @@ from tests.deploy.conftest import (
     BASE_DIR,
     ENTRYPOINT,
     GUNICORN_CONFIG,
+    ScratchDatabases,
     as_list,
     compose_config,
     free_port,
     get,
+    postgres_server_or_skip,
     production_env,
     stop,
     wait_for_http,
@@ -40,16 +42,28 @@ def compose_command(service: str) -> list[str]:
     return [str(ENTRYPOINT), *command]
 
 
+@pytest.fixture(scope="module")
+def migrated_scratch_database():
+    """A scratch database migrated once for this module's tests (when the test database
+    is SQLite, which no other process can open)."""
+    databases = ScratchDatabases(postgres_server_or_skip())
+    url = databases.create("migrated")
+    try:
+        subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
+                       cwd=BASE_DIR, env=production_env(DATABASE_URL=url), check=True,
+                       timeout=180)  # fmt: skip
+        yield url
+    finally:
+        databases.drop_all()
+
+
 @pytest.fixture
-def migrated_database_url(transactional_db, scratch_databases):
+def migrated_database_url(request, transactional_db):
     """A database with every migration applied: the test database on PostgreSQL (what
-    other processes see there is committed), else a scratch one migrated here."""
-    if url := database_url_of_the_test_database():
-        return url
-    url = scratch_databases.create("migrated")
-    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=BASE_DIR,
-                   env=production_env(DATABASE_URL=url), check=True, timeout=120)  # fmt: skip
-    return url
+    other processes see there is committed), else the module's migrated scratch one."""
+    return database_url_of_the_test_database() or request.getfixturevalue(
+        "migrated_scratch_database"
+    )
 
 
 def test_the_one_shot_migrate_applies_every_migration_once(scratch_databases):
@@ -57,9 +71,9 @@ def test_the_one_shot_migrate_applies_every_migration_once(scratch_databases):
     command = compose_command("migrate")
 
     first = subprocess.run(command, cwd=BASE_DIR, env=env, capture_output=True, text=True,
-                           timeout=120)  # fmt: skip
+                           timeout=240)  # fmt: skip
     again = subprocess.run(command, cwd=BASE_DIR, env=env, capture_output=True, text=True,
-                           timeout=60)  # fmt: skip
+                           timeout=120)  # fmt: skip
 
     assert first.returncode == 0, first.stderr
     assert "Applying credentials.0001_initial... OK" in first.stdout
@@ -84,7 +98,7 @@ print(json.dumps({"pooled": connection.pool is not None, "workers": workers,
     )  # fmt: skip
 
     result = subprocess.run([sys.executable, "-c", code], cwd=BASE_DIR, env=env,
-                            capture_output=True, text=True, timeout=30)  # fmt: skip
+                            capture_output=True, text=True, timeout=90)  # fmt: skip
 
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == {"pooled": True, "workers": "0", "max_size": 3,
@@ -189,8 +203,8 @@ def test_a_worker_on_the_emails_queue_consumes_mail_tasks_only(
             worker = subprocess.Popen(command, cwd=BASE_DIR, env=env, stdout=output,
                                       stderr=subprocess.STDOUT)  # fmt: skip
             mail = send_unsent.apply_async(connection=connection)
-            assert mail.get(timeout=20) == 0
-            assert reminders.get(timeout=20) == 0
+            assert mail.get(timeout=60) == 0
+            assert reminders.get(timeout=60) == 0
         time.sleep(1)  # a wrong worker would have taken the others by now
         assert broker.llen(names["certificates"]) == 1
         assert broker.llen(names["celery"]) == 1

@@ -55,7 +55,7 @@ format: install  ## Fix what ruff can fix and format the code
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-worker: install  ## A Celery worker with beat (needs CELERY_BROKER_URL)
+worker: install  ## A Celery worker for every queue, with beat (needs CELERY_BROKER_URL)
 	@test -n "$$CELERY_BROKER_URL" || { echo "Set CELERY_BROKER_URL (e.g. redis://127.0.0.1:6379/0); without it tasks run eagerly in the web process."; exit 1; }
 	mkdir -p var
 	$(BIN)/celery -A config worker --beat --schedule var/celerybeat-schedule --loglevel=info

@@ -153,6 +153,7 @@ def test_gunicorn_with_the_shared_config_serves_behind_a_tls_proxy_and_restarts_
     assert server.returncode == 0, output_text  # SIGTERM: a graceful stop
 
 
+@pytest.mark.celery_worker
 def test_a_worker_on_the_emails_queue_consumes_mail_tasks_only(
     redis_broker, migrated_database_url, tmp_path
 ):

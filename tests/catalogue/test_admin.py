@@ -62,6 +62,8 @@ def module_form(module, **changes):
         "quality_assurance": "",
         "no_run_reason": module.no_run_reason,
         "runs-TOTAL_FORMS": "0", "runs-INITIAL_FORMS": "0",
+        # the OOAPI app's RIO and eduXchange inline
+        "registration-TOTAL_FORMS": "0", "registration-INITIAL_FORMS": "0",
     }  # fmt: skip
     data.update(changes)
     return data

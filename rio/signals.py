@@ -26,7 +26,9 @@ def _run_changed(sender, instance, raw=False, **kwargs):
 
 
 def _session_changed(sender, instance, raw=False, **kwargs):
-    if not raw:
+    from rio import services
+
+    if not raw and services.is_enabled():  # asks the database nothing while RIO is off
         module_id = ModuleRun.objects.filter(pk=instance.run_id).values_list("module_id", flat=True)
         _changed_by_id(module_id.first(), "session changed", offerings_only=True)
 

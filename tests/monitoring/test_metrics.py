@@ -178,3 +178,21 @@ def test_a_broker_that_does_not_answer_leaves_the_other_metrics(client, settings
 
     assert read[("academy_metrics_redis_up", ())] == 0
     assert ("academy_seats_taken", (("status", "confirmed"),)) in read
+
+
+def test_prometheus_scrapes_over_plain_http_behind_the_https_redirect(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+
+    assert client.get("/metrics").status_code == 200
+    assert client.get("/").status_code == 301
+
+
+def test_with_a_multiprocess_directory_the_workers_files_are_summed(client, monkeypatch, tmp_path):
+    """gunicorn's workers write their request metrics there (PROMETHEUS_MULTIPROC_DIR); this
+    process wrote none, so only the portal's own figures are read."""
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", str(tmp_path))
+
+    read = samples(client.get("/metrics"))
+
+    assert ("academy_seats_taken", (("status", "confirmed"),)) in read
+    assert not any(name.startswith("django_http") for name, _ in read)

@@ -13,7 +13,7 @@ def log_in(page, email, password=DEFAULT_PASSWORD):
     page.goto("/accounts/login/")
     page.locator("#id_login").fill(email)
     page.locator("#id_password").fill(password)
-    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("button", name="Log in", exact=True).click()  # not "Log in with …"
     expect(page.get_by_role("button", name="Log out")).to_be_visible()
 
 

@@ -1,10 +1,7 @@
-"""The demo academy (seeded once for this folder, as in tests/demo) with some of its
-modules registered for RIO and eduXchange: every third as a course, every third as a
-private programme, every other one listed on eduXchange (LDE, for professionals)."""
+"""The institution's OOAPI settings for every test here, and how tests register modules
+for RIO and eduXchange (the demo's in tests/ooapi/demo)."""
 
 import pytest
-
-from tests.demo.conftest import demo_academy, demo_seeding  # noqa: F401 (fixtures)
 
 OFFERER = "110A133"
 LOCATION = "123X456"
@@ -35,12 +32,3 @@ def register_modules(modules) -> None:
             for index, module in enumerate(modules)
         ]
     )
-
-
-@pytest.fixture(scope="package")
-def demo_registered(demo_seeding, django_db_blocker):  # noqa: F811
-    from catalogue.models import Module
-
-    with django_db_blocker.unblock():
-        register_modules(Module.objects.published().order_by("pk"))
-    return demo_seeding

@@ -71,7 +71,7 @@ def wait_for_http(url: str, *, process: subprocess.Popen, timeout: float = 15.0,
             time.sleep(0.2)
 
 
-def get(url: str, **headers):
+def get(url: str, timeout: float = 10, **headers):
     """One request; redirects are answers too (not followed)."""
 
     class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -81,7 +81,7 @@ def get(url: str, **headers):
     opener = urllib.request.build_opener(NoRedirect)
     try:
         request = urllib.request.Request(url, headers=headers)  # noqa: S310 (http only)
-        with opener.open(request, timeout=10) as response:
+        with opener.open(request, timeout=timeout) as response:
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read()

@@ -65,10 +65,18 @@ class RequestIdMiddleware:
 
 
 class RequestIdFilter(logging.Filter):
-    """Adds `request_id` to every record (logging's handlers in web and worker use it)."""
+    """Adds `request_id` to every record (logging's handlers in web and worker use it).
+
+    Django logs a response of 4xx or 5xx (`django.request`) once the middleware has
+    returned, outside the request's context; such a record carries the request itself.
+    """
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.request_id = _request_id.get()
+        request_id = _request_id.get()
+        if request_id == NO_REQUEST:
+            request = getattr(record, "request", None)
+            request_id = getattr(request, "request_id", NO_REQUEST)
+        record.request_id = request_id
         return True
 
 

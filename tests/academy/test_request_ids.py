@@ -74,6 +74,22 @@ def test_log_lines_of_a_request_carry_its_id(client):
     assert outside.request_id == "-"
 
 
+def test_a_page_not_found_is_logged_under_its_request_id(client):
+    """Django logs it after the middleware has returned, the record holding the request."""
+    handler = Collected()
+    logger = logging.getLogger("django.request")
+    logger.addHandler(handler)
+    try:
+        response = client.get("/no-such-page/", HTTP_X_REQUEST_ID="request-of-a-404")
+    finally:
+        logger.removeHandler(handler)
+
+    assert response.status_code == 404
+    [record] = handler.records
+    assert record.getMessage() == "Not Found: /no-such-page/"
+    assert record.request_id == "request-of-a-404"
+
+
 def test_the_json_formatter_writes_the_request_id(settings):
     formatter = logging.config.dictConfigClass(settings.LOGGING).configure_formatter(
         settings.LOGGING["formatters"]["json"]

@@ -3,6 +3,7 @@ the count of failed logins, the catalogue's cached results. Each is gunicorn wit
 shared config (config/gunicorn.conf.py) and the production settings, on the test's
 PostgreSQL database and one Redis (CACHE_URL), as two containers of `web` would be."""
 
+import json
 import os
 import re
 import secrets
@@ -142,6 +143,21 @@ def two_web_servers(transactional_db, shared_redis, tmp_path):
             server.wait_until_stopped()
 
 
+def logged_json(server: WebServer, request_id: str, message: str, timeout: float = 5.0) -> dict:
+    deadline = time.monotonic() + timeout
+    while True:
+        for line in server.log.read_text().splitlines():
+            try:
+                record = json.loads(line)
+            except ValueError:
+                continue  # gunicorn's own lines
+            if record.get("request_id") == request_id and record.get("message") == message:
+                return record
+        if time.monotonic() > deadline:
+            pytest.fail(f"no JSON line of {request_id} in:\n{server.log.read_text()}")
+        time.sleep(0.1)
+
+
 def quickly_checked_password() -> str:
     """DEFAULT_PASSWORD hashed with scrypt, a hasher of the servers' own (Django's default
     list) that checks it in milliseconds: PBKDF2 would take seconds for all the attempts,
@@ -203,3 +219,9 @@ def test_two_web_servers_share_sessions_rate_limits_and_the_catalogue_cache(
     assert from_b.status_code == 200
     assert module.title in from_b.text
     assert "Renamed behind the cache" not in from_b.text
+
+    # And each logs as production does: JSON lines that name the request
+    missing = b.get("/no-such-page/", **{"X-Request-ID": "two-servers-404-check"})
+    assert missing.status_code == 404
+    assert missing.headers["X-Request-ID"] == "two-servers-404-check"
+    assert logged_json(b, "two-servers-404-check", "Not Found: /no-such-page/")

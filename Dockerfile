@@ -21,10 +21,12 @@ RUN pip install --require-hashes -r requirements.lock
 
 # Owned by root (no --chown): the runtime user reads the code and cannot change it.
 COPY . .
-# Collect, hash and compress static files at build time, as root; these values only
-# satisfy settings and never reach a running container.
+# Collect, hash and compress static files and compile the code at build time, as root (the
+# running container writes neither); these values only satisfy settings and never reach a
+# running container.
 RUN DJANGO_DEBUG=false SECRET_KEY=collectstatic-at-build-time-only SITE_URL=http://build.invalid \
     ALLOWED_HOSTS=build.invalid python manage.py collectstatic --noinput --verbosity 0 \
+    && python -m compileall -q /app \
     && chmod -R go-w /app \
     && useradd --system --uid 1000 --no-create-home --home-dir /nonexistent academy \
     && mkdir -p /app/var /app/media \

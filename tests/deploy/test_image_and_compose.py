@@ -4,12 +4,14 @@ reading of the file: it validates here without a Docker engine)."""
 import json
 import os
 import re
+import shutil
 import subprocess
+import sys
 
 import pytest
 
 from tests.conftest import REQUIRE_SERVICES, skip_or_fail
-from tests.deploy.conftest import BASE_DIR, as_list, compose_config
+from tests.deploy.conftest import BASE_DIR, as_list, compose_config, production_env
 
 APP_SERVICES = ["migrate", "web", "worker", "worker-emails", "worker-certificates", "beat"]
 # docker-py (docker-compose's library) applies .dockerignore as a build would.
@@ -129,3 +131,23 @@ def test_workers_are_split_by_queue_and_can_be_scaled():
         # --scale needs containers without a fixed name or published port
         assert "container_name" not in services[name] and "ports" not in services[name], name
     assert as_list(services["beat"]["command"])[:4] == ["celery", "-A", "config", "beat"]
+
+
+def test_what_goes_into_the_image_is_enough_to_pass_check_deploy(build_context, tmp_path):
+    """The build context alone, copied as `COPY . .` would, boots Django in production."""
+    image = tmp_path / "app"
+    for entry in build_context:
+        source, target = BASE_DIR / entry, image / entry
+        if source.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=image, env=production_env(STATIC_ROOT=str(tmp_path / "static"), DJANGO_HTTPS="true"),
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+
+    assert result.returncode == 0, result.stdout + result.stderr

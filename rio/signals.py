@@ -5,6 +5,7 @@ module, run or session, or a module's RIO details, may mean RIO must hear of the
 again (a run is an offering, whose course or programme must be upserted again). Each hook
 only asks `services.module_changed`, which does nothing while RIO is off."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from catalogue.models import Module, ModuleRun, Session
@@ -31,6 +32,20 @@ def _session_changed(sender, instance, raw=False, **kwargs):
     if not raw and services.is_enabled():  # asks the database nothing while RIO is off
         module_id = ModuleRun.objects.filter(pk=instance.run_id).values_list("module_id", flat=True)
         _changed_by_id(module_id.first(), "session changed", offerings_only=True)
+
+
+def _after_commit(hook):
+    """A run or session deleted may be part of deleting its module: ask once that is done
+    (the module is gone then, and nothing is asked)."""
+
+    def deferred(sender, instance, **kwargs):
+        transaction.on_commit(lambda: hook(sender, instance, **kwargs))
+
+    return deferred
+
+
+_run_deleted = _after_commit(_run_changed)
+_session_deleted = _after_commit(_session_changed)
 
 
 def _rio_details_saved(sender, instance, raw=False, **kwargs):
@@ -60,13 +75,10 @@ def connect() -> None:
 
     post_save.connect(_module_saved, sender=Module, dispatch_uid="rio-module-saved")
     module_published.connect(_module_published, dispatch_uid="rio-module-published")
-    for signal in (post_save, post_delete):
-        signal.connect(
-            _run_changed, sender=ModuleRun, dispatch_uid=f"rio-run-{signal is post_save}"
-        )
-        signal.connect(
-            _session_changed, sender=Session, dispatch_uid=f"rio-session-{signal is post_save}"
-        )
+    post_save.connect(_run_changed, sender=ModuleRun, dispatch_uid="rio-run-saved")
+    post_delete.connect(_run_deleted, sender=ModuleRun, dispatch_uid="rio-run-deleted")
+    post_save.connect(_session_changed, sender=Session, dispatch_uid="rio-session-saved")
+    post_delete.connect(_session_deleted, sender=Session, dispatch_uid="rio-session-deleted")
     post_save.connect(
         _rio_details_saved, sender=ModuleRegistration, dispatch_uid="rio-details-saved"
     )

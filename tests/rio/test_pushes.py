@@ -356,3 +356,15 @@ def test_the_sweep_picks_up_a_job_whose_checks_were_lost(
 
     assert queued == 1
     assert RioRegistration.objects.get().status == RioRegistration.Status.REGISTERED
+
+
+def test_a_deleted_run_upserts_the_course_again(rio_on, office, django_capture_on_commit_callbacks):
+    module = routed_module("course")
+    extra = ModuleRunFactory(module=module, code="2027-09")
+    publish(module, office, django_capture_on_commit_callbacks)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        extra.delete()
+
+    assert rio_on.job_posts()[2:] == [f"/job/upsert/courses/{module.ooapi_course_id}"]
+    assert RioRegistration.objects.get().trigger == "run 2027-09 changed"

@@ -1,5 +1,6 @@
-"""Errors reach Sentry with the request's id, or the admins by email; a task logs under the
-id of the request that queued it, as JSON, in a real worker; the worker counts its tasks."""
+"""Errors reach Sentry with the request's id (from a view, and from a task in a real worker),
+or the admins by email; a task logs under the id of the request that queued it, as JSON,
+in a real worker; the worker counts its tasks' outcomes."""
 
 import gzip
 import json
@@ -22,6 +23,7 @@ from django.urls import path
 from academy.tasks import heartbeat
 from config.sentry import init_sentry
 from config.urls import urlpatterns as site_urlpatterns
+from enrolment.tasks import issue_invoice
 from monitoring import task_counts
 from tests.conftest import BASE_DIR
 
@@ -35,7 +37,17 @@ def queue_heartbeat(request):
     return HttpResponse("queued")
 
 
-urlpatterns = [*site_urlpatterns, path("broken/", broken_view), path("queue/", queue_heartbeat)]
+def queue_invoice_of_no_order(request):
+    issue_invoice.delay(0)  # no order has id 0: the task fails, as a bug would make it
+    return HttpResponse("queued")
+
+
+urlpatterns = [
+    *site_urlpatterns,
+    path("broken/", broken_view),
+    path("queue/", queue_heartbeat),
+    path("queue-failing/", queue_invoice_of_no_order),
+]
 
 
 class FakeSentry(ThreadingHTTPServer):
@@ -83,17 +95,23 @@ class FakeSentry(ThreadingHTTPServer):
 
 
 @pytest.fixture
-def fake_sentry():
+def fake_sentry_server():
     server = FakeSentry()
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    init_sentry(dsn=server.dsn, environment="acceptance", release="academy@1.2.3",
-                traces_sample_rate=0.0)  # fmt: skip
     yield server
-    sentry_sdk.get_client().close(timeout=2)
-    sentry_sdk.init()  # no DSN: nothing is sent from here on
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture
+def fake_sentry(fake_sentry_server):
+    """This process reports to the fake Sentry, as settings would set it up."""
+    init_sentry(dsn=fake_sentry_server.dsn, environment="acceptance", release="academy@1.2.3",
+                traces_sample_rate=0.0)  # fmt: skip
+    yield fake_sentry_server
+    sentry_sdk.get_client().close(timeout=2)
+    sentry_sdk.init()  # no DSN: nothing is sent from here on
 
 
 @pytest.mark.django_db
@@ -187,3 +205,37 @@ def test_a_task_queued_by_a_request_logs_in_the_worker_under_its_id(start_worker
     assert {"time", "level", "message"} <= done[0].keys()
     if broker:  # the worker counted it where /metrics reads it
         assert int(broker.hget(task_counts.COUNTS_KEY, key) or 0) >= before + 1
+
+
+@override_settings(ROOT_URLCONF=__name__)
+def test_a_failing_task_reaches_sentry_from_the_worker_with_its_requests_id(
+    start_worker, fake_sentry_server
+):
+    """The worker's own sentry-sdk (SENTRY_DSN in its environment), Celery integration."""
+    start_worker(SENTRY_DSN=fake_sentry_server.dsn, SENTRY_ENVIRONMENT="worker-test")
+    request_id = f"obs-failing-{uuid.uuid4().hex}"
+    broker = task_counts.broker_redis()
+    key = "enrolment.tasks.issue_invoice|failed"
+    failed_before = int(broker.hget(task_counts.COUNTS_KEY, key) or 0) if broker else 0
+
+    Client().get("/queue-failing/", HTTP_X_REQUEST_ID=request_id)
+
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        events = [
+            e
+            for e in fake_sentry_server.events()
+            if e.get("tags", {}).get("request_id") == request_id
+        ]
+        if events:
+            break
+        time.sleep(0.2)
+    else:
+        pytest.fail(f"Sentry received no event of {request_id}: {fake_sentry_server.items}")
+    [event] = events
+    assert event["exception"]["values"][-1]["type"] == "Order.DoesNotExist"
+    assert event["environment"] == "worker-test"
+    assert event["extra"]["celery-job"]["task_name"] == "enrolment.tasks.issue_invoice"
+    assert event["extra"]["celery-job"]["args"] != [0]  # arguments are withheld (no PII)
+    if broker:
+        assert int(broker.hget(task_counts.COUNTS_KEY, key) or 0) >= failed_before + 1

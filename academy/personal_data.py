@@ -5,10 +5,12 @@ above it. Erasing keeps what the university must keep; see README "Personal data
 """
 
 from collections.abc import Callable
+from importlib import import_module
 from typing import Any
 
 from allauth.account.models import EmailAddress
 from allauth.socialaccount.models import SocialAccount
+from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
@@ -95,9 +97,11 @@ def erase_personal_data(user: User) -> None:
     # The provider's claims name the person, and the link would log them into the closed
     # account; a later institutional login starts a new account instead.
     SocialAccount.objects.filter(user=user).delete()
+    session_store = import_module(settings.SESSION_ENGINE).SessionStore
     for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
         if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
-            session.delete()
+            # through the engine: with cached_db (CACHE_URL set) the copy in Redis goes too
+            session_store().delete(session.session_key)
     user.email = f"deleted-user-{user.pk}@deleted.invalid"
     user.first_name = user.last_name = user.job_title = ""
     user.sector = user.education_level = ""

@@ -10,6 +10,7 @@ import uuid
 
 import pytest
 from django.conf import settings
+from kombu import Connection
 
 from tests.conftest import database_url_of_the_test_database
 from tests.deploy.conftest import (
@@ -161,7 +162,6 @@ def test_a_worker_on_the_emails_queue_consumes_mail_tasks_only(
     """compose's worker-emails command (its queue renamed for this test) takes the mail
     tasks and leaves certificates and the default queue to their own workers."""
     import redis
-    from kombu import Exchange, Queue
 
     from config.celery import app
     from credentials.tasks import issue_credential, send_unsent
@@ -172,52 +172,50 @@ def test_a_worker_on_the_emails_queue_consumes_mail_tasks_only(
              "celery": f"test-default-{tag}"}  # fmt: skip
     command = compose_command("worker-emails")
     command[command.index("-Q") + 1] = names["emails"]
+    command += ["--pool=solo", "--without-mingle", f"--hostname=emails-{tag}@%h"]
     env = production_env(
         DATABASE_URL=migrated_database_url, CELERY_BROKER_URL=redis_broker,
-        CELERY_RESULT_BACKEND=redis_broker, CELERY_EMAIL_QUEUE=names["emails"],
+        CELERY_RESULT_BACKEND="", CELERY_EMAIL_QUEUE=names["emails"],
         CELERY_CERTIFICATE_QUEUE=names["certificates"], CELERY_TASK_DEFAULT_QUEUE=names["celery"],
     )  # fmt: skip
-    command += ["--pool=solo", "--without-mingle", f"--hostname=emails-{tag}@%h"]
 
-    # This process routes as the settings do, to the test's queues.
-    saved = app.conf.task_routes, app.conf.task_queues, app.conf.task_default_queue
-    saved_broker = app.conf.broker_url, app.conf.result_backend, app.conf.task_always_eager
+    # This process routes as the settings do, to the test's queues (Celery creates them).
+    saved = app.conf.task_routes, app.conf.task_default_queue, app.conf.task_always_eager
     app.conf.task_routes = {
         task: {"queue": names[route["queue"]]}
         for task, route in settings.CELERY_TASK_ROUTES.items()
     }
-    app.conf.task_queues = [
-        Queue(name, Exchange(name), routing_key=name) for name in names.values()
-    ]
-    app.conf.task_default_queue = names["celery"]
-    app.conf.broker_url, app.conf.result_backend = redis_broker, redis_broker
-    app.conf.task_always_eager = False
+    app.conf.task_default_queue, app.conf.task_always_eager = names["celery"], False
     app.amqp.flush_routes()
     broker = redis.Redis.from_url(redis_broker)
     log = tmp_path / "worker.log"
     worker = None
     try:
-        with app.connection_for_write() as connection, log.open("w") as output:
-            certificate = issue_credential.apply_async(args=[0], connection=connection)
-            reminders = send_due_reminders.apply_async(connection=connection)
-            default = app.send_task("academy.tasks.heartbeat", connection=connection)
-            assert certificate.id and default.id
+        with Connection(redis_broker) as connection:
+            sent = {
+                "certificate": issue_credential.apply_async(args=[0], connection=connection),
+                "reminders": send_due_reminders.apply_async(connection=connection),
+                "default": app.send_task("academy.tasks.heartbeat", connection=connection),
+                "mail": send_unsent.apply_async(connection=connection),
+            }
+        assert broker.llen(names["emails"]) == 2
+        with log.open("w") as output:
             worker = subprocess.Popen(command, cwd=BASE_DIR, env=env, stdout=output,
                                       stderr=subprocess.STDOUT)  # fmt: skip
-            mail = send_unsent.apply_async(connection=connection)
-            assert mail.get(timeout=60) == 0
-            assert reminders.get(timeout=60) == 0
-        time.sleep(1)  # a wrong worker would have taken the others by now
+        done = [f"{sent[key].id}] succeeded" for key in ("reminders", "mail")]
+        deadline = time.monotonic() + 60
+        while not all(line in log.read_text() for line in done):
+            assert worker.poll() is None and time.monotonic() < deadline, log.read_text()
+            time.sleep(0.2)
+        time.sleep(1)  # a worker on the wrong queues would have taken the others by now
+        assert broker.llen(names["emails"]) == 0
         assert broker.llen(names["certificates"]) == 1
         assert broker.llen(names["celery"]) == 1
     finally:
         if worker is not None:
             stop(worker)
-        app.conf.task_routes, app.conf.task_queues, app.conf.task_default_queue = saved
-        app.conf.broker_url, app.conf.result_backend, app.conf.task_always_eager = saved_broker
+        app.conf.task_routes, app.conf.task_default_queue, app.conf.task_always_eager = saved
         app.amqp.flush_routes()
         broker.delete(*names.values())
     text = log.read_text()
-    assert "Task credentials.tasks.send_unsent[" in text, text
-    assert "Task academy.tasks.heartbeat[" not in text
-    assert "Task credentials.tasks.issue_credential[" not in text
+    assert sent["certificate"].id not in text and sent["default"].id not in text

@@ -7,7 +7,7 @@ value here (the tests bind a free port with --bind). The environment tunes it pe
   with threads, DATABASE_POOL=true lets them share a few connections per process.
 - GUNICORN_TIMEOUT (30 s): a worker silent for longer is killed and replaced.
 - FORWARDED_ALLOW_IPS (127.0.0.1,::1): the proxies whose X-Forwarded-Proto gunicorn
-  believes; compose's proxy is another container, so it names that network there.
+  believes; a proxy in another container has another address, name it there.
 
 Graceful restart: `kill -HUP <master>` (or `docker compose kill -s HUP web`) starts new
 workers with the new code and lets the old ones finish their requests within
@@ -39,9 +39,10 @@ preload_app = False
 _SHARED_MEMORY = "/dev/shm"  # noqa: S108
 worker_tmp_dir = _SHARED_MEMORY if os.path.isdir(_SHARED_MEMORY) else None
 
-# Only our proxy may say the request came over HTTPS (Django's SECURE_PROXY_SSL_HEADER
-# reads the same header); the client's address for rate limits is TRUSTED_PROXY_COUNT's
-# business (config/settings.py).
+# gunicorn believes X-Forwarded-Proto (for its own idea of the scheme) only from these
+# addresses. Django's SECURE_PROXY_SSL_HEADER reads the header from whoever sent it, so
+# gunicorn must be reachable only through the proxy, which overwrites the header; the
+# client's address for rate limits is TRUSTED_PROXY_COUNT's business (config/settings.py).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 secure_scheme_headers = {"X-FORWARDED-PROTO": "https"}
 

@@ -171,9 +171,10 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://academy")}
 # Set apart from the URL: django-environ drops a `?key_prefix=` for Django's Redis backend.
 CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", default="")
 # Several web processes share the cache, the rate limits' counts (allauth and
-# academy.throttle count in it) and, with CACHE_URL set, the sessions through it: read from
-# Redis, written to the database as well, so a Redis restart logs nobody out.
-if env.str("CACHE_URL", default=""):
+# academy.throttle count in it) and, with a shared CACHE_URL, the sessions through it: read
+# from Redis, written to the database as well, so a Redis restart logs nobody out. Not with
+# a cache in each process's memory: a session ended in one would live on in the others.
+if CACHES["default"]["BACKEND"] != "django.core.cache.backends.locmem.LocMemCache":
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))

@@ -14,6 +14,7 @@ space-separated words, ranks title matches first and suggests with difflib.
 
 import difflib
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -420,7 +421,13 @@ def _module_saved(sender, instance, update_fields=None, raw=False, **kwargs):
         index_modules([instance.pk])
 
 
+_being_deleted = threading.local()  # modules whose deletion is under way, per thread
+
+
 def _run_changed(sender, instance, update_fields=None, raw=False, **kwargs):
+    deleting = instance.module_id in getattr(_being_deleted, "modules", ())
+    if deleting and "created" not in kwargs:  # a run deleted along with its module
+        return  # runs go first: indexing the module now would write rows it then leaves
     if not raw and _touches(update_fields, _RUN_FIELDS):
         index_modules([instance.module_id])
 
@@ -431,7 +438,14 @@ def _modules_of(sender, instance, raw=False, **kwargs):
         index_modules(instance.modules.values_list("pk", flat=True))
 
 
+def _module_deleting(sender, instance, **kwargs):
+    if not hasattr(_being_deleted, "modules"):
+        _being_deleted.modules = set()
+    _being_deleted.modules.add(instance.pk)
+
+
 def _module_deleted(sender, instance, **kwargs):
+    getattr(_being_deleted, "modules", set()).discard(instance.pk)
     SearchIndexVersion.bump()
 
 
@@ -451,7 +465,7 @@ def _links_changed(sender, instance, action, reverse, pk_set, **kwargs):
 
 
 def connect_index_upkeep() -> None:
-    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
     from catalogue.models import Faculty, Partner, Theme
 
@@ -459,6 +473,7 @@ def connect_index_upkeep() -> None:
     for signal in (post_save, post_delete):  # the facet index holds the synonyms too
         signal.connect(_synonyms_changed, sender=Synonym, dispatch_uid=f"search-synonym-{signal}")
     # a module deleted takes its search row along (a cascade, not index_modules)
+    pre_delete.connect(_module_deleting, sender=Module, dispatch_uid="search-module-deleting")
     post_delete.connect(_module_deleted, sender=Module, dispatch_uid="search-module-deleted")
     post_save.connect(_run_changed, sender=ModuleRun, dispatch_uid="search-run")
     post_delete.connect(_run_changed, sender=ModuleRun, dispatch_uid="search-run-deleted")

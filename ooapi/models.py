@@ -3,9 +3,10 @@
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from catalogue.models import Module
+from catalogue.models import Module, ModuleRun
 
 EDUCATION_OFFERER_CODE = RegexValidator(
     r"^\d{3}[A-Z]\d{3}$", _("An education offerer code looks like 110A133.")
@@ -144,3 +145,13 @@ class ModuleRegistration(models.Model):
     @property
     def location_code(self) -> str:
         return self.education_location_code or settings.OOAPI_EDUCATION_LOCATION_CODE
+
+
+def enrolment_window(run: ModuleRun) -> tuple:
+    """The enrolment window RIO is told (beginAanmeldperiode, eindeAanmeldperiode): a run
+    without an opening day has been open since its module was published (or made)."""
+    opens = run.enrolment_opens
+    if opens is None:
+        since = run.module.published_at or run.module.created_at
+        opens = min(timezone.localdate(since), run.start_date)
+    return opens, run.enrolment_closes

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from catalogue.models import Module, ModuleRun
 from ooapi import text
-from ooapi.models import RioRoute
+from ooapi.models import RioRoute, enrolment_window
 
 OFFERER_CODE = re.compile(r"^\d{3}A\d{3}$")
 LOCATION_CODE = re.compile(r"^\d{3}X\d{3}$")
@@ -105,7 +105,8 @@ def rio_problems(module: Module) -> dict[str, str]:
 
 def _run_problems(run: ModuleRun, module: Module) -> list[str]:
     found = []
-    if run.enrolment_opens and run.enrolment_closes and run.enrolment_closes <= run.enrolment_opens:
+    opens, closes = enrolment_window(run)
+    if closes and closes <= opens:
         found.append(_("enrolment must close after the day it opens (RIO N11020)."))
     if not 1 <= run.capacity <= MAX_PLACES:
         found.append(_("RIO takes 1 to %(max)d places.") % {"max": MAX_PLACES})

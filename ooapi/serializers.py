@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from catalogue.models import Format, Level, Module, ModuleRun, with_vat
 from ooapi import text
-from ooapi.models import RioRoute
+from ooapi.models import RioRoute, enrolment_window
 from ooapi.queries import EDUXCHANGE, RIO
 from ooapi.readiness import registration_of
 
@@ -224,15 +224,10 @@ def _mode_of_delivery(run: ModuleRun) -> list[str]:
 
 
 def _enroll_dates(run: ModuleRun) -> dict:
-    """RIO needs the start of the enrolment window; a run without one has been open since
-    its module was published (or since it was made)."""
-    opens = run.enrolment_opens
-    if opens is None:
-        published = run.module.published_at or run.module.created_at
-        opens = min(timezone.localdate(published), run.start_date)
+    opens, closes = enrolment_window(run)
     dates = {"enrollStartDate": date(opens)}
-    if run.enrolment_closes:
-        dates["enrollEndDate"] = date(run.enrolment_closes)
+    if closes:
+        dates["enrollEndDate"] = date(closes)
     return dates
 
 

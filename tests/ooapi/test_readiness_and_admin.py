@@ -98,3 +98,12 @@ def test_the_admin_shows_readiness_and_saves_the_registration(client, holder, sc
     assert entry.actor == holder and entry.details["rio_route"] == "course"
     page = client.get(url)
     assert b"No education offerer code" in page.content  # now on a route: what is missing
+
+
+def test_enrolment_closing_before_the_module_was_published_is_named():
+    """A run without an opening day has been open since publication: RIO is told so, and
+    an end before that would be refused (N11020)."""
+    module = ModuleFactory()
+    ModuleRunFactory(module=module, code="closed-early",
+                     enrolment_closes=timezone.localdate() - timedelta(days=1))  # fmt: skip
+    assert "closed-early" in rio_problems(on_route(module))["runs"]

@@ -1,6 +1,6 @@
 """The reads behind the OOAPI endpoint, each a constant number of queries per page."""
 
-from django.db.models import Count, Exists, Min, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet, Subquery
 
 from catalogue.models import Faculty, Module, ModuleRun, Session
 from credentials.models import Pathway
@@ -12,12 +12,20 @@ EDUXCHANGE = "eduxchange"
 
 def _published_modules() -> QuerySet[Module]:
     in_a_pathway = Pathway.modules.through.objects.filter(module_id=OuterRef("pk"))
+    first_run = (
+        ModuleRun.objects.filter(module=OuterRef("pk"))
+        .exclude(status=ModuleRun.Status.CANCELLED)
+        .order_by("start_date", "pk")
+    )
     return (
         Module.objects.published()
         .select_related("faculty", "registration")
         .annotate(
             in_pathway=Exists(in_a_pathway),
             first_start=Min("runs__start_date", filter=~Q(runs__status=ModuleRun.Status.CANCELLED)),
+            first_run_days=Subquery(
+                first_run.annotate(days=F("end_date") - F("start_date")).values("days")[:1]
+            ),
         )
         .order_by("title", "pk")
     )

@@ -133,6 +133,9 @@ def _common(module: Module) -> dict:
         "organization": uuid(module.faculty.ooapi_id),
         **_link(module.get_absolute_url()),
     }
+    length = getattr(module, "first_run_days", None)
+    if length is not None:  # how long a run lasts, first day and last day included
+        body["duration"] = f"P{length.days + 1}D"
     load = text.study_load(ects=module.ects, hours=module.study_load_hours)
     if load:
         body["studyLoad"] = load

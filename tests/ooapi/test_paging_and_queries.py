@@ -169,3 +169,14 @@ def test_ids_are_lower_case_and_never_change(client):
     assert client.get(f"{BASE}/offerings/{upper}").json()["offeringId"] == str(
         run.ooapi_offering_id
     )
+
+
+def test_a_course_lasts_as_long_as_its_first_run(client):
+    module = registered()
+    start = timezone.localdate() + timedelta(days=3)
+    ModuleRunFactory(module=module, start_date=start, end_date=start + timedelta(days=13))
+    ModuleRunFactory(module=module, start_date=start + timedelta(days=60),
+                     end_date=start + timedelta(days=61))  # fmt: skip
+    body = client.get(f"{BASE}/courses/{module.ooapi_course_id}").json()
+    assert body["duration"] == "P14D"
+    assert body["firstStartDate"] == start.isoformat()

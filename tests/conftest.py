@@ -99,8 +99,8 @@ def start_worker(transactional_db, worker_mail_dir, tmp_path):
     queue = f"test-{uuid.uuid4().hex}"  # so that no other worker or stale message interferes
     default_queue, routes = app.conf.task_default_queue, app.conf.task_routes
     app.conf.task_default_queue = queue
-    app.conf.task_routes = {}  # mail and certificates too (settings route them apart)
-    app.amqp.flush_routes()
+    # mail and certificates too (settings route them apart); update() rebuilds the router
+    app.conf.update(task_routes={})
     base_env = {
         **os.environ,
         "CELERY_BROKER_URL": settings.CELERY_BROKER_URL,
@@ -130,8 +130,8 @@ def start_worker(transactional_db, worker_mail_dir, tmp_path):
 
     start.queue = queue
     yield start
-    app.conf.task_default_queue, app.conf.task_routes = default_queue, routes
-    app.amqp.flush_routes()
+    app.conf.task_default_queue = default_queue
+    app.conf.update(task_routes=routes)
     for worker, log in workers:
         if worker.poll() is None:
             worker.terminate()

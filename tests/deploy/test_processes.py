@@ -181,12 +181,13 @@ def test_a_worker_on_the_emails_queue_consumes_mail_tasks_only(
 
     # This process routes as the settings do, to the test's queues (Celery creates them).
     saved = app.conf.task_routes, app.conf.task_default_queue, app.conf.task_always_eager
-    app.conf.task_routes = {
-        task: {"queue": names[route["queue"]]}
-        for task, route in settings.CELERY_TASK_ROUTES.items()
-    }
+    app.conf.update(  # update() rebuilds the router; assigning would leave the old one
+        task_routes={
+            task: {"queue": names[route["queue"]]}
+            for task, route in settings.CELERY_TASK_ROUTES.items()
+        }
+    )
     app.conf.task_default_queue, app.conf.task_always_eager = names["celery"], False
-    app.amqp.flush_routes()
     broker = redis.Redis.from_url(redis_broker)
     log = tmp_path / "worker.log"
     worker = None
@@ -214,8 +215,8 @@ def test_a_worker_on_the_emails_queue_consumes_mail_tasks_only(
     finally:
         if worker is not None:
             stop(worker)
-        app.conf.task_routes, app.conf.task_default_queue, app.conf.task_always_eager = saved
-        app.amqp.flush_routes()
+        app.conf.update(task_routes=saved[0])
+        app.conf.task_default_queue, app.conf.task_always_eager = saved[1:]
         broker.delete(*names.values())
     text = log.read_text()
     assert sent["certificate"].id not in text and sent["default"].id not in text

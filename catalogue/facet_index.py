@@ -23,7 +23,22 @@ from datetime import date
 from decimal import Decimal
 
 from catalogue import search
-from catalogue.models import Faculty, ModuleSearch, ModuleSearchText, SearchIndexVersion, Theme
+from catalogue.models import (
+    Faculty,
+    Module,
+    ModuleSearch,
+    ModuleSearchText,
+    SearchIndexVersion,
+    Theme,
+)
+
+# What a card shows of its module, read with the index: a page then asks no more queries.
+_CARD_FIELDS = ("slug", "summary", "price", "vat_rate", "awards_microcredential", "faculty_id")
+_CARD_ATTNAMES = [
+    field.attname
+    for field in Module._meta.concrete_fields
+    if field.attname in {"id", "title", "format", "language", "level", "ects", *_CARD_FIELDS}
+]
 
 _loaded: "FacetIndex | None" = None
 loads = 0  # how often this process read the rows (the benchmark reports it)
@@ -74,6 +89,8 @@ class FacetIndex:
     words: list[tuple[str, str]]  # per position: title words, main words (for relevance)
     themes: list[list[Theme]]  # per position, as the cards name them
     synonyms: list  # search.synonym_groups()
+    cards: list[tuple]  # per position, the module's _CARD_ATTNAMES
+    faculties: dict[int, Faculty]
     orders: dict[str, list[int]] = field(default_factory=dict)  # sort → positions in order
 
     @property
@@ -90,6 +107,7 @@ class FacetIndex:
             ModuleSearch.objects.order_by("module_id").values_list(
                 "module_id", "title", "faculty", "format", "language", "level",
                 "themes", "partners", "start_dates", "price", "ects",
+                *(f"module__{name}" for name in _CARD_ATTNAMES),
             )
         )  # fmt: skip
         today_text = today.isoformat()
@@ -102,7 +120,7 @@ class FacetIndex:
         theme_objects = {theme.slug: theme for theme in Theme.objects.all()}
         card_themes = []
         for position, (_id, _title, faculty, format_, language, level, themes, partners,
-                       start_dates, _price, _ects) in enumerate(rows):  # fmt: skip
+                       start_dates, _price, _ects, *_card) in enumerate(rows):  # fmt: skip
             card_themes.append([theme_objects[slug] for slug in themes if slug in theme_objects])
             positions["faculty"][faculty].append(position)
             positions["format"][format_].append(position)
@@ -138,14 +156,18 @@ class FacetIndex:
             },
             words=[],
             themes=card_themes,
+            cards=[row[11:] for row in rows],
+            faculties={faculty.pk: faculty for faculty in Faculty.objects.all()},
             synonyms=search.synonym_groups(),
             names={
-                "faculty": {slug: (name, name_nl) for slug, name, name_nl in
-                            Faculty.objects.values_list("slug", "name", "name_nl")},
+                "faculty": {},
                 "theme": {theme.slug: (theme.name, theme.name_nl)
                           for theme in theme_objects.values()},
             },
         )  # fmt: skip
+        index.names["faculty"] = {
+            faculty.slug: (faculty.name, faculty.name_nl) for faculty in index.faculties.values()
+        }
         words = {
             row_id: (title, main)
             for row_id, title, main in ModuleSearchText.objects.values_list(
@@ -156,6 +178,12 @@ class FacetIndex:
         for sort in ("start", "price", "ects"):
             index.orders[sort] = sorted(range(size), key=index.sort_key(sort))
         return index
+
+    def card(self, position: int) -> Module:
+        """The module at this position as its card reads it (no other field is loaded)."""
+        module = Module.from_db(None, _CARD_ATTNAMES, self.cards[position])
+        module.faculty = self.faculties[module.faculty_id]
+        return module
 
     # --- Narrowing ----------------------------------------------------------------------
 

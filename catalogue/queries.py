@@ -209,12 +209,6 @@ class FacetOption:
     box_id: str = ""
 
 
-CARD_FIELDS = (
-    "slug", "title", "summary", "format", "language", "level", "ects", "price", "vat_rate",
-    "awards_microcredential", "faculty__slug", "faculty__name", "faculty__name_nl",
-)  # fmt: skip
-
-
 class SearchResults:
     """The matching modules in order, read a page at a time (what Paginator slices)."""
 
@@ -233,16 +227,14 @@ class SearchResults:
             return self[index : index + 1][0]
         start, stop, _step = index.indices(self.total)
         positions = self.index.ordered(self.found, self.sort, stop, self.ranks)[start:stop]
-        module_ids = [self.index.module_ids[position] for position in positions]
-        by_id = Module.objects.select_related("faculty").only(*CARD_FIELDS).in_bulk(module_ids)
         page = []
-        for position, module_id in zip(positions, module_ids, strict=True):
-            if module := by_id.get(module_id):
-                module.next_start = self.index.next_starts[position]
-                module.listed_price = self.index.prices[position]  # the next run's, with VAT
-                module.rank = self.ranks[position] if self.ranks else None
-                module.listed_themes = self.index.themes[position]
-                page.append(module)
+        for position in positions:
+            module = self.index.card(position)
+            module.next_start = self.index.next_starts[position]
+            module.listed_price = self.index.prices[position]  # the next run's, with VAT
+            module.rank = self.ranks[position] if self.ranks else None
+            module.listed_themes = self.index.themes[position]
+            page.append(module)
         return page
 
     def __iter__(self):

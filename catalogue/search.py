@@ -408,6 +408,7 @@ def edit_distance(a: str, b: str) -> int:
 _MODULE_FIELDS = {
     "title", "faculty", "format", "language", "level", "price", "vat_rate", "ects", "summary",
     "learning_outcomes", "description", "target_audience", "status",
+    "slug", "awards_microcredential",  # on the cards the index holds
 }  # fmt: skip
 _RUN_FIELDS = {"start_date", "status", "module"}
 

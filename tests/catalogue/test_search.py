@@ -258,13 +258,13 @@ def test_a_search_with_every_filter_costs_the_same_queries_at_any_size(
         "price_max": "5000", "from": today.isoformat(), "sort": "price", "page": "1",
     }  # fmt: skip
 
-    # the first request after a change also reads the facet index (its rows and words,
-    # the faculty and theme names): once per change and process
-    with django_assert_max_num_queries(9):
+    # the first request after a change also reads the facet index (its rows with the
+    # cards' fields, their words, faculties, themes, synonyms): once per change and process
+    with django_assert_max_num_queries(7):
         client.get("/modules/", query)
     cache.clear()  # the rendered page is cached too
-    # the index's version, synonyms, the words, the page's modules, their themes
-    with django_assert_max_num_queries(5):
+    # the index's version and the words; the facets and the page's cards are the index's
+    with django_assert_max_num_queries(2):
         response = client.get("/modules/", query)
 
     assert len(response.context["page"].object_list) == min(module_count, 20)

@@ -5,7 +5,13 @@
 set -eu
 
 case "$(printf '%s' "${DJANGO_DEBUG:-false}" | tr '[:upper:]' '[:lower:]')" in
-    true | 1 | yes | on) exec "$@" ;;  # a developer's container: settings' laptop defaults
+    true | 1 | yes | on) # Request metrics of every gunicorn worker, summed by /metrics: a directory emptied at
+# every start (in the container's /tmp tmpfs), or the figures of dead workers would count.
+if [ -n "${PROMETHEUS_MULTIPROC_DIR:-}" ]; then
+    rm -rf "$PROMETHEUS_MULTIPROC_DIR" && mkdir -p "$PROMETHEUS_MULTIPROC_DIR"
+fi
+
+exec "$@" ;;  # a developer's container: settings' laptop defaults
 esac
 
 missing=""
@@ -30,6 +36,12 @@ fi
 if [ -n "$missing" ]; then
     echo "Refusing to start: DJANGO_DEBUG is false and these are not set:$missing" >&2
     exit 64  # EX_USAGE: a configuration to fix, not a crash to restart into
+fi
+
+# Request metrics of every gunicorn worker, summed by /metrics: a directory emptied at
+# every start (in the container's /tmp tmpfs), or the figures of dead workers would count.
+if [ -n "${PROMETHEUS_MULTIPROC_DIR:-}" ]; then
+    rm -rf "$PROMETHEUS_MULTIPROC_DIR" && mkdir -p "$PROMETHEUS_MULTIPROC_DIR"
 fi
 
 exec "$@"

@@ -8,9 +8,16 @@ import requests
 from allauth.socialaccount.adapter import get_adapter
 from allauth.socialaccount.helpers import render_authentication_error
 from allauth.socialaccount.providers.openid_connect import views as openid_connect
+from django.conf import settings
+from django.http import Http404
 
 
 def login(request, provider_id):
+    configured = {
+        app["provider_id"] for app in settings.SOCIALACCOUNT_PROVIDERS["openid_connect"]["APPS"]
+    }
+    if provider_id not in configured:
+        raise Http404("No such institutional login.")  # before allauth asks the database
     try:
         return openid_connect.login(request, provider_id)
     except requests.RequestException as error:

@@ -47,11 +47,11 @@ def recreate_database(database_url: str) -> None:
 
 
 @contextmanager
-def gunicorn(env, *, port: int, workers: int):
+def gunicorn(env, *, port: int, workers: int, threads: int = 1):
     """Serve config.wsgi with gunicorn until the block ends; yields the base URL."""
     server = subprocess.Popen(
         [PYTHON, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(workers), "--log-level", "warning"],
+         "--workers", str(workers), "--threads", str(threads), "--log-level", "warning"],
         cwd=BASE_DIR, env=env,
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"

@@ -150,6 +150,7 @@ def main():
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    parser.add_argument("--threads", type=int, default=1, help="threads per gunicorn worker")
     parser.add_argument("--urls", type=int, default=20_000, help="distinct catalogue URLs")
     parser.add_argument("--uncached", type=int, default=300, help="in-process requests")
     parser.add_argument("--port", type=int, default=8766)
@@ -203,7 +204,7 @@ def main():
         env)  # fmt: skip
     with (
         tempfile.TemporaryDirectory() as scratch,
-        gunicorn(env, port=args.port, workers=args.workers) as base,
+        gunicorn(env, port=args.port, workers=args.workers, threads=args.threads) as base,
     ):
         paths = Path(scratch, "paths.txt")
         paths.write_text("\n".join(urls) + "\n")
@@ -232,7 +233,8 @@ def main():
     healthz = results["/healthz"]["rps"]
     print(
         f"\n{args.modules} generated modules, {args.connections} connections, "
-        f"{args.workers} gunicorn workers, {args.seconds} s per URL, {len(urls)} distinct URLs\n"
+        f"{args.workers} gunicorn workers × {args.threads} threads, {args.seconds} s per URL, "
+        f"{len(urls)} distinct URLs\n"
     )
     print("| requests | req/s | × /healthz | p50 ms | p90 ms | p99 ms | non-2xx | cache hits |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")

@@ -12,7 +12,8 @@ from django.db.models.functions import Coalesce, NullIf
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -295,6 +296,18 @@ class Module(models.Model):
     @property
     def language_label(self) -> str:
         return _LANGUAGE_LABELS.get(self.language, self.language)
+
+    @property
+    def card_url(self) -> str:
+        """Its page, as the catalogue's cards link it (built once per page when listed)."""
+        return getattr(self, "listed_url", None) or self.get_absolute_url()
+
+    @property
+    def card_start(self) -> str:
+        """Its card's line on the next start (`next_start` as the catalogue gives it)."""
+        if start := getattr(self, "next_start", None):
+            return gettext("Next start: %(date)s") % {"date": date_format(start, "j F Y")}
+        return gettext("No start date planned yet")
 
     @property
     def card_price(self) -> str:

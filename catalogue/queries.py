@@ -228,8 +228,11 @@ class SearchResults:
         start, stop, _step = index.indices(self.total)
         positions = self.index.ordered(self.found, self.sort, stop, self.ranks)[start:stop]
         page = []
+        # One reverse for the page: slugs are letters, digits and hyphens, as the URL's.
+        url_of = reverse("learner:module", kwargs={"slug": "-slug-"}).replace("-slug-", "{}")
         for position in positions:
             module = self.index.card(position)
+            module.listed_url = url_of.format(module.slug)
             module.next_start = self.index.next_starts[position]
             module.listed_price = self.index.prices[position]  # the next run's, with VAT
             module.rank = self.ranks[position] if self.ranks else None

@@ -41,18 +41,15 @@ _CARD_ATTNAMES = [
 ]
 
 _loaded: "FacetIndex | None" = None
-loads = 0  # how often this process read the rows (the benchmark reports it)
 
 
 def current(today: date) -> "FacetIndex":
     """The index of the committed search rows, as of today."""
-    global _loaded, loads
+    global _loaded
     version = SearchIndexVersion.read()
     index = _loaded
     if index is None or index.version != version or index.today != today:
-        index = FacetIndex.load(version, today)
-        _loaded = index
-        loads += 1
+        index = _loaded = FacetIndex.load(version, today)
     return index
 
 
@@ -78,6 +75,7 @@ class FacetIndex:
     version: str | None
     today: date
     module_ids: list[int]
+    position_of: dict[int, int]  # module id → position
     titles: list[str]
     next_starts: list[date | None]
     prices: list[Decimal]
@@ -138,10 +136,19 @@ class FacetIndex:
                 positions["starts"][month].append(position)
             next_starts.append(date.fromisoformat(coming[0]) if coming else None)
         size = len(rows)
+        module_ids = [row[0] for row in rows]
+        faculties = {faculty.pk: faculty for faculty in Faculty.objects.all()}
+        words = {
+            row_id: (title, main)
+            for row_id, title, main in ModuleSearchText.objects.values_list(
+                "row_id", "title_words", "main_words"
+            )
+        }
         index = cls(
             version=version,
             today=today,
-            module_ids=[row[0] for row in rows],
+            module_ids=module_ids,
+            position_of={pk: position for position, pk in enumerate(module_ids)},
             titles=[row[1] for row in rows],
             next_starts=next_starts,
             prices=[row[9] for row in rows],
@@ -154,27 +161,18 @@ class FacetIndex:
                 date.fromisoformat(day): _bitmap(found, size)
                 for day, found in day_positions.items()
             },
-            words=[],
+            words=[words.get(module_id, ("", "")) for module_id in module_ids],
             themes=card_themes,
             cards=[row[11:] for row in rows],
-            faculties={faculty.pk: faculty for faculty in Faculty.objects.all()},
+            faculties=faculties,
             synonyms=search.synonym_groups(),
             names={
-                "faculty": {},
+                "faculty": {faculty.slug: (faculty.name, faculty.name_nl)
+                            for faculty in faculties.values()},
                 "theme": {theme.slug: (theme.name, theme.name_nl)
                           for theme in theme_objects.values()},
             },
         )  # fmt: skip
-        index.names["faculty"] = {
-            faculty.slug: (faculty.name, faculty.name_nl) for faculty in index.faculties.values()
-        }
-        words = {
-            row_id: (title, main)
-            for row_id, title, main in ModuleSearchText.objects.values_list(
-                "row_id", "title_words", "main_words"
-            )
-        }
-        index.words = [words.get(module_id, ("", "")) for module_id in index.module_ids]
         for sort in ("start", "price", "ects"):
             index.orders[sort] = sorted(range(size), key=index.sort_key(sort))
         return index
@@ -189,13 +187,8 @@ class FacetIndex:
 
     def of_modules(self, module_ids) -> int:
         """The bitmap of these modules (those the words found)."""
-        position = self._positions()
+        position = self.position_of
         return _bitmap((position[pk] for pk in module_ids if pk in position), self.size)
-
-    def _positions(self) -> dict[int, int]:
-        if not hasattr(self, "_position_of"):
-            self._position_of = {pk: position for position, pk in enumerate(self.module_ids)}
-        return self._position_of
 
     def any_of(self, facet: str, values) -> int | None:
         """Modules carrying any of these values (None: nothing ticked, the facet asks nothing)."""

@@ -644,7 +644,6 @@ class ModuleSearch(models.Model):
     themes = models.JSONField(default=dict)
     partners = models.JSONField(default=dict)
     start_dates = models.JSONField(default=dict)  # runs still to start, not cancelled
-    start_months = models.JSONField(default=dict)  # their months, "YYYY-MM"
     next_start = models.DateField(null=True)
     price = models.DecimalField(max_digits=9, decimal_places=2)  # with VAT: what cards show
     ects = models.DecimalField(max_digits=4, decimal_places=1, null=True)

@@ -144,7 +144,6 @@ def _row(module: Module) -> ModuleSearch:
         themes=dict.fromkeys((theme.slug for theme in themes), True),
         partners=dict.fromkeys((partner.name for partner in module.partners.all()), True),
         start_dates=dict.fromkeys((start.isoformat() for start in starts), True),
-        start_months=dict.fromkeys((f"{start:%Y-%m}" for start in starts), True),
         next_start=starts[0] if starts else None,
         # the next run's price (a run may have its own), with VAT: what a card shows
         price=with_vat(_next_price(module), module.vat_rate),
@@ -240,13 +239,6 @@ def matching_texts(terms: list[Term]) -> QuerySet[ModuleSearchText]:
     for term in terms:
         texts = texts.filter(_like(term))
     return texts
-
-
-def matching(rows: QuerySet[ModuleSearch], terms: list[Term]) -> QuerySet[ModuleSearch]:
-    """Rows matching every term."""
-    if not terms:
-        return rows
-    return rows.filter(pk__in=matching_texts(terms).values("pk"))
 
 
 def found_modules(terms: list[Term]) -> list[int]:

@@ -101,3 +101,17 @@ def test_settings_name_every_missing_one_when_started_without_the_entrypoint():
     assert "ImproperlyConfigured" in result.stderr
     for name in REQUIRED:
         assert f"Set {name}" in result.stderr
+
+
+def test_the_metrics_directory_starts_empty(tmp_path):
+    """Files a dead worker left would count in /metrics as if it still served."""
+    metrics = tmp_path / "prometheus"
+    metrics.mkdir()
+    (metrics / "counter_123.db").write_bytes(b"stale")
+
+    result = entrypoint(
+        "ls", "-A", str(metrics), **production_env(PROMETHEUS_MULTIPROC_DIR=str(metrics))
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
